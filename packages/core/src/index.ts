@@ -1,0 +1,3 @@
+export * from './fs/entry.ts';
+export * from './fs/CtFsApi.ts';
+export * from './config/types.ts';
