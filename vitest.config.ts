@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 // One root config; each package is a project (a vitest run inside a package would
@@ -10,6 +11,7 @@ export default defineConfig({
         name: root.split('/')[1],
         root,
         include: ['test/**/*.test.ts'],
+        setupFiles: [resolve(import.meta.dirname, 'vitest.setup.ts')],
         testTimeout: 120_000,
         hookTimeout: 120_000,
       },

@@ -1,3 +1,23 @@
-export * from './fs/entry.ts';
-export * from './fs/CtFsApi.ts';
+// The model's public surface: what perlgen, testkit and the CLI may use.
+export * from './fs/index.ts';
 export * from './config/types.ts';
+export { parsePctConfig } from './config/parsePctConfig.ts';
+export { parseOsRelease } from './osrelease/parseOsRelease.ts';
+export type { OsRelease } from './osrelease/types.ts';
+export { PerlDie, die, errorText } from './runtime/PerlDie.ts';
+export type { SetupRuntime } from './runtime/SetupRuntime.ts';
+export { withRuntime, currentRuntime } from './runtime/current.ts';
+export { Plugin, type HostResolvConf, type LogWarn } from './base/Plugin.ts';
+export { Base } from './base/Base.ts';
+export { networkdUnit } from './base/networkdUnit.ts';
+export { ArchLinux } from './plugins/ArchLinux.ts';
+export { NixOS } from './plugins/NixOS.ts';
+export { Unmanaged } from './plugins/Unmanaged.ts';
+export { Chainguard } from './plugins/Chainguard.ts';
+export { Setup, type HostData, type SetupOptions } from './setup/Setup.ts';
+export { upstreamRegistry, chainguardRegistry, type Registry, type PluginClass } from './setup/registry.ts';
+export { HOOKS, hookStep, parseHook, type Hook } from './setup/hooks.ts';
+export type { Vector, VectorStep, Outcome } from './conform/vector.ts';
+export { runVector, fakeSshKeygen, type RunOptions } from './conform/runVector.ts';
+export { firstOutcomeDifference, normaliseOutcome, stripPerlLocation } from './conform/compare.ts';
+export { conform, parseVectors, type ConformResult } from './conform/conform.ts';

@@ -11,6 +11,8 @@ export interface PctConf {
   cores?: string;
   cpulimit?: string;
   cpuunits?: string;
+  /** Added by the config parser: a schema key (boolean, "1"/"0") PVE reads from files. */
+  debug?: string;
   description?: string;
   entrypoint?: string;
   /** NUL-separated `NAME=value` list. */
@@ -23,9 +25,13 @@ export interface PctConf {
   nameserver?: string;
   onboot?: string;
   ostype?: string;
+  /** Added by the config parser: schema key (snapshot parent name), kept as written. */
+  parent?: string;
   protection?: string;
   rootfs?: string;
   searchdomain?: string;
+  /** Added by the config parser: schema key (snapshot time), kept as written. */
+  snaptime?: string;
   startup?: string;
   swap?: string;
   tags?: string;

@@ -27,6 +27,11 @@ export class FsError extends Error {
   }
 }
 
+/** Marker for a host-side resolution that left the rootfs (see `CtFsApi.hostRealpath`). */
+export interface Escaped {
+  escaped: true;
+}
+
 export interface CtFsApi {
   /** Process umask applied to create modes (Proxmox runs with 022). */
   readonly umask: number;
@@ -71,6 +76,29 @@ export interface CtFsApi {
   /**
    * Cwd::abs_path inside the chroot: resolves every symlink and `.`/`..`; the last
    * component may be missing; undefined when an earlier component is missing.
+   * Exact rule (XS bsd_realpath: lexical `..`, 21-link limit): see absPath.ts.
    */
   realpath(path: string): string | undefined;
+
+  // Host-side views, added because Proxmox runs a few checks outside the chroot on
+  // "$rootdir/<path>" (autodetection `-f`/`-d`/`-e`, reading /etc/lsb-release, abs_path of
+  // the init binary). There an absolute symlink or a `..` above the rootfs reaches the
+  // host's own filesystem, which the model does not have: such a path counts as missing
+  // (and hostRealpath says it escaped). Relative links that stay inside resolve normally.
+
+  /** `stat "$rootdir$path"` on the host; undefined when missing or escaping. */
+  hostStat(path: string): Stat | undefined;
+  /** Perl `-f "$rootdir$path"` on the host. */
+  hostIsFile(path: string): boolean;
+  /** Perl `-d "$rootdir$path"` on the host. */
+  hostIsDir(path: string): boolean;
+  /** Perl `-e "$rootdir$path"` on the host. */
+  hostExists(path: string): boolean;
+  /** Content of `"$rootdir$path"` read on the host; undefined when missing, escaping or no file. */
+  hostReadFile(path: string): string | undefined;
+  /**
+   * `abs_path("$rootdir$path")` on the host, as a container path; `{escaped: true}` when
+   * resolution leaves the rootfs; undefined where abs_path gives undef.
+   */
+  hostRealpath(path: string): string | Escaped | undefined;
 }

@@ -1,0 +1,370 @@
+import type { PctConf } from '../config/types.ts';
+import { FsError } from '../fs/CtFsApi.ts';
+import { getPrimaryIps, getTtyCount, parseFeatures, parseLxcNetwork } from '../pve/lxc.ts';
+import { detectElfArchitecture, systemdVersion } from '../pve/tools.ts';
+import { die, PerlDie } from '../runtime/PerlDie.ts';
+import { chomp, HWS, NWS, perlSplit, perlTrue, quotemeta, utf8Bytes, WS } from '../runtime/perlText.ts';
+import { isProxmoxCryptString } from '../util/proxmoxSalt.ts';
+import { proxmoxSalt } from '../util/proxmoxSalt.ts';
+import { sha512Crypt } from '../util/sha512Crypt.ts';
+import { splitList } from '../util/splitList.ts';
+import { CtHelpers, removePveSections } from './CtHelpers.ts';
+import { hostsNames } from './hostsSection.ts';
+import { networkdUnit } from './networkdUnit.ts';
+
+const CRON_LINE = new RegExp(
+  `^[0-9]+(${WS}+${NWS}+${WS}+${NWS}+${WS}+${NWS}+${WS}+${NWS}+${WS}+root${WS}+${NWS}[^\\n]*)$`,
+);
+
+/**
+ * Proxmox's PVE::LXC::Setup::Base as a model: the helpers every managed distro inherits.
+ * It mirrors Proxmox's Base.pm method for method and adds nothing — a generated plugin
+ * runs against the real Base.pm on a host, so what Base lacks belongs in the plugin.
+ */
+export abstract class Base extends CtHelpers {
+  lookupDnsConf(conf: PctConf): [string | undefined, string | undefined] {
+    let nameserver = conf.nameserver;
+    let searchdomains = conf.searchdomain;
+    const host = this.hostResolvConf;
+    if (nameserver === undefined) {
+      nameserver = [host.dns1, host.dns2, host.dns3].filter((ns) => perlTrue(ns)).join(' ');
+    }
+    if (searchdomains === undefined) searchdomains = host.search;
+    return [searchdomains, nameserver];
+  }
+
+  updateEtcHosts(hostip: string | undefined, _oldname: string, newname: string, searchdomains: string | undefined): void {
+    const hostsFn = '/etc/hosts';
+    if (this.ctIsFileIgnored(hostsFn)) return;
+    const namepart = newname.replace(/\.[^\n]*$/, '');
+    const allNames = hostsNames(newname, searchdomains);
+
+    let section = '';
+    const lo4 = '127.0.0.1 localhost.localnet localhost\n';
+    const lo6 = '::1 localhost.localnet localhost\n';
+    if (this.ctFileExists(hostsFn)) {
+      const data = removePveSections(this.ctFileGetContents(hostsFn));
+      if (!new RegExp(`(?:^|(?<=\\n))${HWS}*127\\.0\\.0\\.1${HWS}+`).test(data)) section += lo4;
+      if (!new RegExp(`(?:^|(?<=\\n))${HWS}*::1${HWS}+`).test(data)) section += lo6;
+    } else {
+      section += lo4 + lo6;
+    }
+    if (hostip !== undefined) section += `${hostip} ${allNames}\n`;
+    else if (namepart !== 'localhost') section += `127.0.1.1 ${allNames}\n`;
+    else section += `127.0.1.1 ${namepart}\n`;
+
+    this.ctModifyFile(hostsFn, section);
+  }
+
+  snakeoilFixup(_conf: PctConf): void {}
+
+  templateFixup(_conf: PctConf): void {}
+
+  setDns(conf: PctConf): void {
+    const [searchdomains, nameserver] = this.lookupDnsConf(conf);
+    let data = '';
+    if (perlTrue(searchdomains)) data += `search ${splitList(searchdomains).join(' ')}\n`;
+    for (const ns of splitList(nameserver)) data += `nameserver ${ns}\n`;
+    this.ctModifyFile('/etc/resolv.conf', data, { replace: true });
+  }
+
+  setHostname(conf: PctConf): void {
+    const hostname = perlTrue(conf.hostname) ? conf.hostname! : 'localhost';
+    const namepart = hostname.replace(/\.[^\n]*$/, '');
+    const hostnameFn = '/etc/hostname';
+    const first = this.ctFileReadFirstline(hostnameFn);
+    const oldname = perlTrue(first) ? first! : 'localhost';
+    const [ipv4, ipv6] = getPrimaryIps(conf);
+    const hostip = perlTrue(ipv4) ? ipv4 : ipv6;
+    const [searchdomains] = this.lookupDnsConf(conf);
+    this.updateEtcHosts(hostip, oldname, hostname, searchdomains);
+    this.ctFileSetContents(hostnameFn, `${namepart}\n`);
+  }
+
+  setupNetwork(_conf: PctConf): void {
+    die('please implement this inside subclass');
+  }
+
+  setupInit(_conf: PctConf): void {
+    die('please implement this inside subclass');
+  }
+
+  /** Unprivileged containers cannot use the /dev/lxc/ tty directory. */
+  devttydir(conf: PctConf): string {
+    return perlTrue(conf.unprivileged) ? '' : 'lxc/';
+  }
+
+  private systemdUnitDir(): string {
+    return this.ctIsExecutable('/lib/systemd/systemd') ? '/lib/systemd/system' : '/usr/lib/systemd/system';
+  }
+
+  fixupOldGetty(): void {
+    const dir = this.systemdUnitDir();
+    const gettyService = `${dir}/getty@.service`;
+    if (!this.ctFileExists(gettyService)) return;
+    const raw = this.ctFileGetContents(gettyService);
+    const [from, to] = this.ctFileExists(`${dir}/container-getty@.service`)
+      ? ['ConditionPathExists=/dev/tty', 'ConditionPathExists=/dev/tty0']
+      : ['ConditionPathExists=/dev/tty0', 'ConditionPathExists=/dev/tty'];
+    const re = new RegExp(`(?:^|(?<=\\n))${quotemeta(from)}(?=\\n|$)`);
+    if (re.test(raw)) this.ctFileSetContents(gettyService, raw.replace(re, to));
+  }
+
+  setupContainerGettyService(conf: PctConf): void {
+    const sdDir = this.systemdUnitDir();
+    let templatePath = `${sdDir}/container-getty@.service`;
+    let instanceBase = 'container-getty@';
+    if (!this.ctFileExists(templatePath)) {
+      // Proxmox's fallback builds a path relative to the chroot's cwd and so rarely applies.
+      templatePath = 'getty@.service';
+      instanceBase = '{getty@}tty';
+      if (!this.ctFileExists(templatePath)) return;
+    }
+    const raw = this.ctFileGetContents(templatePath);
+    const ttyname = `${this.devttydir(conf)}tty%I`;
+    const edited = raw.replace(/pts\/%I|lxc\/tty%I/g, ttyname);
+    if (/pts\/%I|lxc\/tty%I/.test(raw)) this.ctFileSetContents(templatePath, edited);
+
+    const wants = '/etc/systemd/system/getty.target.wants/';
+    const ttycount = getTtyCount(conf);
+    for (let i = 1; i < 7; i++) {
+      this.ctUnlink(`${wants}/getty@tty${i}.service`);
+      this.ctUnlink(`${wants}/container-getty@${i}.service`);
+      if (i <= ttycount) this.ctSymlink(templatePath, `${wants}/${instanceBase}${i}.service`);
+    }
+    this.ctUnlink('/etc/systemd/system/getty.target');
+  }
+
+  setupSystemdNetworkd(conf: PctConf): void {
+    // Proxmox walks the config hash in random order; each NIC writes its own file.
+    for (const key of Object.keys(conf).sort()) {
+      if (!/^net\d+$/.test(key)) continue;
+      const d = parseLxcNetwork(conf[key as `net${number}`]);
+      if (!perlTrue(d.name)) continue;
+      this.ctMakePath('/etc/systemd/network');
+      this.ctFileSetContents(`/etc/systemd/network/${d.name}.network`, networkdUnit({ ...d, name: d.name! }));
+    }
+  }
+
+  /** First-boot presets (`00-pve.preset`); `extra` maps unit names to enable/disable. */
+  setupSystemdPreset(extra?: Record<string, number | boolean>): void {
+    const preset: Record<string, number | boolean> = {
+      'sys-kernel-config.mount': 0,
+      'sys-kernel-debug.mount': 0,
+      'getty@.service': 0,
+      'container-getty@.service': 1,
+      ...extra,
+    };
+    let data = '# Added by PVE at create-time for first-boot configuration.\n';
+    for (const unit of Object.keys(preset).sort(byteOrder)) {
+      data += `${preset[unit] ? 'enable' : 'disable'} ${unit}\n`;
+    }
+    this.ctMakePath('/etc/systemd/system-preset');
+    this.ctFileSetContents('/etc/systemd/system-preset/00-pve.preset', data);
+  }
+
+  setupSystemdDisableStaticUnits(extraUnits: string[] = []): void {
+    for (const unit of ['sys-kernel-config.mount', 'sys-kernel-debug.mount', ...extraUnits]) {
+      const path = `/etc/systemd/system/${unit}`;
+      if (!this.ctFileExists(path)) this.ctSymlink('/dev/null', path);
+    }
+  }
+
+  setupSecuretty(conf: PctConf, ...add: string[]): void {
+    const filename = '/etc/securetty';
+    if (!this.ctFileExists(filename)) return;
+    if (add.length === 0) {
+      const dir = this.devttydir(conf);
+      add = ['console', 'tty1', 'tty2', 'tty3', 'tty4'].map((d) => dir + d);
+    }
+    let data = `${chomp(this.ctFileGetContents(filename))}\n`;
+    for (const dev of add) {
+      const present = new RegExp(`(?:^|(?<=\\n))${quotemeta(dev)}${WS}*(?=\\n|$)`);
+      if (!present.test(data)) data += `${dev}\n`;
+    }
+    this.ctFileSetContents(filename, data);
+  }
+
+  /** Rewrites one passwd/shadow line through a `<file>.<pid>` copy that keeps mode and owner. */
+  private replacePw(file: string, user: string, epw: string, shadow: boolean): void {
+    const tmpfile = `${file}.${this.rt.pid}`;
+    try {
+      const src = this.ct.readFile(file);
+      const st = this.ct.stat(file)!;
+      this.ct.writeNoTrunc(tmpfile, '', 0o666);
+      this.ctResetOwnership(tmpfile);
+      this.ct.chmod(tmpfile, st.mode);
+      this.ct.chown(tmpfile, st.uid, st.gid);
+      const lastChange = Math.floor(this.rt.now() / 86400);
+      // Proxmox interpolates the user name into the pattern unescaped.
+      const pattern = shadow ? new RegExp(`^${user}:[^:]*:[^:]*:`) : new RegExp(`^${user}:[^:]*:`);
+      const replacement = shadow ? `${user}:${epw}:${lastChange}:` : `${user}:${epw}:`;
+      const out = splitLinesKeepEnds(src).map((line) => line.replace(pattern, () => replacement));
+      this.ct.writeNoTrunc(tmpfile, out.join(''), 0o666);
+    } catch (e) {
+      if (!(e instanceof FsError || e instanceof PerlDie)) throw e;
+      this.ctUnlink(tmpfile);
+      return;
+    }
+    this.ctRename(tmpfile, file);
+    this.ctUnlink(tmpfile);
+  }
+
+  setUserPassword(_conf: PctConf, user: string, password: string | undefined): void {
+    const pwfile = '/etc/passwd';
+    if (!this.ctFileExists(pwfile)) return;
+    let epw: string;
+    if (password === undefined) epw = '*';
+    else if (isProxmoxCryptString(password)) epw = password;
+    else epw = sha512Crypt(utf8Bytes(password), proxmoxSalt(this.rt.now()));
+    if (this.ctFileExists('/etc/shadow')) {
+      this.replacePw('/etc/shadow', user, epw, true);
+      this.replacePw(pwfile, user, 'x', false);
+    } else {
+      this.replacePw(pwfile, user, epw, false);
+    }
+  }
+
+  private parseHomeDir(passwdfile: string, user: string): string {
+    const re = new RegExp(`^${user}:(?:[^:]*:){4}([^:]*):`);
+    for (const line of splitLinesKeepEnds(this.ct.readFile(passwdfile))) {
+      const m = re.exec(line);
+      if (m) return m[1]!;
+    }
+    return ''; // the Perl sub falls off its loop and yields an empty value
+  }
+
+  setUserAuthorizedSshKeys(_conf: PctConf, user: string, sshKeys: string): void {
+    const passwd = '/etc/passwd';
+    let home = user === 'root' ? '/root/' : `/home/${user}/`;
+    if (this.ctFileExists(passwd)) home = this.parseHomeDir(passwd, user);
+    if (!(this.ctIsDirectory(home) || this.ctIsSymlink(home))) {
+      throw new PerlDie(`home directory '${home}' of ${user} does not exist! at PVE/LXC/Setup/Base.pm line 496.\n`);
+    }
+    if (!this.ctIsDirectory(`${home}/.ssh`)) this.ctMkdir(`${home}/.ssh`, 0o700);
+    this.ctModifyFile(`${home}/.ssh/authorized_keys`, sshKeys, { perms: 0o700 });
+  }
+
+  /** Create-time only: spreads root cron jobs over the hour (Perl `rand` after `srand(0)`). */
+  protected randomizeCrontab(): void {
+    const files: string[] = [];
+    if (this.ct.isDir('/etc/cron.d')) {
+      for (const name of this.ct.readdir('/etc/cron.d')) {
+        if (/^[A-Z\-_a-z0-9]+$/.test(name)) files.push(`/etc/cron.d/${name}`);
+      }
+    }
+    if (this.ctFileExists('/etc/crontab')) files.unshift('/etc/crontab');
+    for (const filename of files) {
+      let out = '';
+      for (const line of perlSplit(this.ctFileGetContents(filename), /\n/)) {
+        const m = CRON_LINE.exec(line);
+        out += m ? `${Math.floor(this.rt.rand() * 59)}${m[1]}\n` : `${line}\n`;
+      }
+      this.ctFileSetContents(filename, out);
+    }
+  }
+
+  setTimezone(conf: PctConf): void {
+    const zone = conf.timezone;
+    if (zone === undefined) return;
+    const tzPath = zone === 'host' ? this.hostLocaltime! : `/usr/share/zoneinfo/${zone}`;
+    if (!this.ctFileExists(tzPath)) {
+      this.rt.warn(`container does not have ${tzPath}, timezone can not be modified\n`);
+      return;
+    }
+    if (this.ct.realpath('/etc/localtime') !== tzPath) {
+      const tmpfile = `localtime.${this.rt.pid}.new.tmpfile`;
+      this.ctSymlink(tzPath, tmpfile);
+      this.ctRename(tmpfile, '/etc/localtime');
+    }
+    if (this.ctFileExists('/etc/timezone')) {
+      this.ctFileSetContents('/etc/timezone', `${zone === 'host' ? this.hostTimezone : zone}\n`);
+    }
+  }
+
+  clearMachineId(_conf: PctConf, clone?: boolean): void {
+    const usesSystemd =
+      this.ctIsExecutable('/lib/systemd/systemd') || this.ctIsExecutable('/usr/lib/systemd/systemd');
+    const dbusPath = '/var/lib/dbus/machine-id';
+    const path = '/etc/machine-id';
+    const existed = this.ctFileExists(path);
+    if (this.ctFileExists(dbusPath) && !this.ctIsSymlink(dbusPath) && usesSystemd) this.ctUnlink(dbusPath);
+    if (!existed) return;
+    if (clone) {
+      const old = this.ctFileReadFirstline(path) ?? '';
+      if (usesSystemd && old !== 'uninitialized') this.ctFileSetContents(path, '\n');
+    } else {
+      this.ctUnlink(path);
+    }
+  }
+
+  /** Host side: the systemd version linked by the container's init (`objdump -p`). */
+  getSystemdVersion(init: string): number | undefined {
+    return systemdVersion(this.rootdir, init);
+  }
+
+  unifiedCgroupv2Support(init: string | undefined): boolean {
+    if (init === undefined || !/\/systemd$/.test(init)) return true;
+    const v = this.getSystemdVersion(init);
+    return v !== undefined && v >= 232;
+  }
+
+  getCtInitPath(): string | undefined {
+    let init: string | undefined = '/sbin/init';
+    if (this.ctIsSymlink(init)) init = this.ctReadlinkRecursive(init);
+    return init;
+  }
+
+  checkSystemdNesting(conf: PctConf, init: string | undefined): string | undefined {
+    if (perlTrue(parseFeatures(conf.features).nesting)) return undefined;
+    if (init === undefined || !/\/systemd\n?$/.test(init)) return undefined;
+    const v = this.getSystemdVersion(init);
+    if (v === undefined || v <= 241) return undefined;
+    return `Systemd ${v} detected. You may need to enable nesting.`;
+  }
+
+  sshHostKeyTypesToGenerate(): Record<string, string> | undefined {
+    return { rsa: 'ssh_host_rsa_key', ecdsa: 'ssh_host_ecdsa_key', ed25519: 'ssh_host_ed25519_key' };
+  }
+
+  detectArchitecture(): string | undefined {
+    return detectElfArchitecture('/bin/sh');
+  }
+
+  preStartHook(conf: PctConf): void {
+    this.ctFileSetContents('/fastboot', '');
+    this.setupInit(conf);
+    this.setupNetwork(conf);
+    this.setHostname(conf);
+    this.setDns(conf);
+    this.setTimezone(conf);
+  }
+
+  postCloneHook(conf: PctConf): void {
+    this.clearMachineId(conf, true);
+  }
+
+  postCreateHook(conf: PctConf, password: string | undefined, sshKeys: string | undefined): void {
+    this.clearMachineId(conf);
+    this.snakeoilFixup(conf);
+    this.templateFixup(conf);
+    this.randomizeCrontab();
+    this.setUserPassword(conf, 'root', password);
+    if (perlTrue(sshKeys)) this.setUserAuthorizedSshKeys(conf, 'root', sshKeys!);
+    this.setupInit(conf);
+    this.setupNetwork(conf);
+    this.setHostname(conf);
+    this.setDns(conf);
+    this.setTimezone(conf);
+  }
+}
+
+/** Perl's `sort` without a block: string comparison by code unit (bytes here). */
+function byteOrder(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Lines as Perl's `<$fh>` returns them: each with its newline, the last perhaps without. */
+function splitLinesKeepEnds(data: string): string[] {
+  return data.match(/[^\n]*\n|[^\n]+$/g) ?? [];
+}

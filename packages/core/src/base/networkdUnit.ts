@@ -1,0 +1,53 @@
+import type { NetConf } from '../config/types.ts';
+import { isIpInCidr } from '../util/ipInCidr.ts';
+
+const DHCP_MODES = ['no', 'ipv4', 'ipv6', 'yes'] as const;
+
+/**
+ * The systemd-networkd unit Proxmox writes for one NIC (`setup_systemd_networkd`):
+ * addresses, gateways, the DHCP flag combination, IPv6AcceptRA, and on-link routes for
+ * gateways outside the address's subnet.
+ */
+export function networkdUnit(d: Partial<NetConf> & { name: string }): string {
+  let data = `[Match]\nName = ${d.name}\n\n[Network]\nDescription = Interface ${d.name} autoconfigured by PVE\n`;
+  let routes = '';
+  let hasIpv4 = false;
+  let hasIpv6 = false;
+  let dhcp = 0;
+  let acceptRa = 'false';
+
+  if (d.ip !== undefined) {
+    if (d.ip === 'dhcp') dhcp |= 1;
+    else if (d.ip !== 'manual') {
+      hasIpv4 = true;
+      data += `Address = ${d.ip}\n`;
+    }
+  }
+  if (d.gw !== undefined) {
+    data += `Gateway = ${d.gw}\n`;
+    if (hasIpv4 && !isIpInCidr(d.gw, d.ip!, 4)) {
+      routes += `\n[Route]\nDestination = ${d.gw}/32\nScope = link\n`;
+    }
+  }
+  if (d.ip6 !== undefined) {
+    if (d.ip6 === 'dhcp') {
+      dhcp |= 2;
+      acceptRa = 'true';
+    } else if (d.ip6 === 'auto') {
+      acceptRa = 'true';
+    } else if (d.ip6 !== 'manual') {
+      hasIpv6 = true;
+      data += `Address = ${d.ip6}\n`;
+    }
+  }
+  if (d.gw6 !== undefined) {
+    acceptRa = 'false';
+    data += `Gateway = ${d.gw6}\n`;
+    if (hasIpv6 && !isIpInCidr(d.gw6, d.ip6!, 6) && !isIpInCidr(d.gw6, 'fe80::/10', 6)) {
+      routes += `\n[Route]\nDestination = ${d.gw6}/128\nScope = link\n`;
+    }
+  }
+  data += `DHCP = ${DHCP_MODES[dhcp]}\n`;
+  data += `IPv6AcceptRA = ${acceptRa}\n`;
+  return data + routes;
+}

@@ -1,0 +1,10 @@
+export * from './types.ts';
+export { parsePctConfig, defaultTimeZones } from './parsePctConfig.ts';
+export type { ParsePctConfigOptions, ParsedPctConfig } from './parsePctConfig.ts';
+export { parseLxcNetwork, parseLxcNetworkAsPve, printLxcNetwork } from './parseLxcNetwork.ts';
+export type { ParseLxcNetworkOptions } from './parseLxcNetwork.ts';
+export { parseFeatures } from './parseFeatures.ts';
+export type { PctFeatures } from './parseFeatures.ts';
+export { getTtyCount } from './ttyCount.ts';
+export { ARCHES, PCT_DEFAULTS } from './schema.ts';
+export { ZONE_TAB_ZONES } from './zoneTab.ts';

@@ -1,0 +1,149 @@
+/**
+ * FsEntry lists ↔ volumes (shared/oracle/README.md §4).
+ *
+ * Entries carry text (UTF-8 paths, targets and content, or base64 content); the volume
+ * holds byte strings. Materialising follows the recorder: entries in list order, unlisted
+ * parents as 0755 root-owned directories, explicit modes (umask plays no part), defaults
+ * 0755 for dirs and 0644 for files, owners via lchown (default 0:0), symlink modes ignored.
+ */
+import { Volume } from 'memfs';
+import { byteStringToUtf8, decodeUtf8Strict, utf8ToByteString } from './bytes.ts';
+import { CtFs, type CtFsOptions } from './CtFs.ts';
+import type { CtFsApi } from './CtFsApi.ts';
+import type { FsEntry } from './entry.ts';
+import { addChild, createRootVolume, isDirLink, kindOf, rootOf, type Link } from './inodes.ts';
+import { walk } from './pathWalk.ts';
+
+const DEFAULT_PERM: Record<FsEntry['type'], number> = {
+  dir: 0o755,
+  file: 0o644,
+  symlink: 0o777,
+  other: 0o644,
+};
+
+/** The bytes an entry's `content` stands for (UTF-8 text, or base64 when so marked). */
+export function entryContentBytes(entry: Pick<FsEntry, 'content' | 'encoding'>): Buffer {
+  const content = entry.content ?? '';
+  return entry.encoding === 'base64'
+    ? Buffer.from(content, 'base64')
+    : Buffer.from(content, 'utf8');
+}
+
+/** `content` (+ `encoding`) for bytes: UTF-8 text when valid, else standard base64. */
+export function contentFields(bytes: Uint8Array): Pick<FsEntry, 'content' | 'encoding'> {
+  const text = decodeUtf8Strict(bytes);
+  if (text !== undefined) return { content: text };
+  return { content: Buffer.from(bytes).toString('base64'), encoding: 'base64' };
+}
+
+export function parseMode(mode: string, path: string): number {
+  if (!/^[0-7]{1,4}$/.test(mode)) throw new Error(`${path}: bad mode ${JSON.stringify(mode)}`);
+  return parseInt(mode, 8);
+}
+
+export function formatMode(perm: number): string {
+  return (perm & 0o7777).toString(8).padStart(4, '0');
+}
+
+/** The directory that will hold `path`, creating unlisted parents as 0755 root dirs. */
+function parentDir(root: Link, path: string): { dir: Link; name: string } {
+  const names = path.split('/').filter((c) => c !== '');
+  const name = names.pop();
+  if (name === undefined || name === '.' || name === '..') {
+    throw new Error(`not an entry path: ${JSON.stringify(path)}`);
+  }
+  let prefix = '';
+  for (const dirName of names) {
+    prefix += '/' + dirName;
+    const r = walk(root, prefix, { followFinal: true });
+    if (!r.link) addChild(r.dir, r.name, { kind: 'dir', perm: 0o755, uid: 0, gid: 0 });
+  }
+  const r = walk(root, prefix === '' ? '/' : prefix, { followFinal: true });
+  if (!r.link || !isDirLink(r.link)) throw new Error(`${path}: parent is not a directory`);
+  return { dir: r.link, name };
+}
+
+export function volumeFromEntries(entries: readonly FsEntry[]): Volume {
+  const vol = createRootVolume();
+  const root = rootOf(vol);
+  for (const entry of entries) {
+    const path = utf8ToByteString(entry.path);
+    const { dir, name } = parentDir(root, path);
+    const perm =
+      entry.mode === undefined ? DEFAULT_PERM[entry.type] : parseMode(entry.mode, entry.path);
+    const uid = entry.uid ?? 0;
+    const gid = entry.gid ?? 0;
+    const existing = dir.children.get(name);
+    if (existing && entry.type === 'dir' && kindOf(existing.getNode()) === 'dir') {
+      // An implicit parent listed later: give it the listed mode and owner.
+      const node = existing.getNode();
+      node.mode = (node.mode & ~0o7777) | perm;
+      node.uid = uid;
+      node.gid = gid;
+      continue;
+    }
+    if (existing) throw new Error(`${entry.path}: listed twice`);
+    if (entry.type === 'symlink' && !entry.target) {
+      throw new Error(`${entry.path}: symlink without target`);
+    }
+    addChild(dir, name, {
+      kind: entry.type,
+      perm: entry.type === 'symlink' ? 0o777 : perm,
+      uid,
+      gid,
+      data: entry.type === 'file' ? entryContentBytes(entry) : undefined,
+      target: entry.type === 'symlink' ? utf8ToByteString(entry.target!) : undefined,
+    });
+  }
+  return vol;
+}
+
+/** A CtFs over a freshly materialised manifest. */
+export function ctFsFromEntries(entries: readonly FsEntry[], options?: CtFsOptions): CtFs {
+  return new CtFs(volumeFromEntries(entries), options);
+}
+
+function asText(bytes: string, what: string): string {
+  const text = byteStringToUtf8(bytes);
+  if (text === undefined) throw new Error(`${what} is not valid UTF-8: ${JSON.stringify(bytes)}`);
+  return text;
+}
+
+/**
+ * The tree snapshot (`expect.tree` shape): every path below `/`, lstat semantics, sorted
+ * by path in byte order, every field present, keys in alphabetical order.
+ */
+export function entriesFromFs(source: CtFsApi | Volume): FsEntry[] {
+  const fs = source instanceof Volume ? new CtFs(source) : source;
+  const paths: string[] = [];
+  const visit = (dir: string): void => {
+    for (const name of fs.readdir(dir)) {
+      const path = dir === '/' ? `/${name}` : `${dir}/${name}`;
+      paths.push(path);
+      if (fs.lstat(path)?.type === 'dir') visit(path);
+    }
+  };
+  visit('/');
+  // Byte-string paths: code-unit order is byte order (so `/a` < `/a-b` < `/a/x`).
+  paths.sort();
+  return paths.map((path) => snapshotEntry(fs, path));
+}
+
+function snapshotEntry(fs: CtFsApi, path: string): FsEntry {
+  const st = fs.lstat(path);
+  if (!st) throw new Error(`vanished during snapshot: ${path}`);
+  const textPath = asText(path, 'path');
+  const owner = { gid: st.gid, mode: formatMode(st.type === 'symlink' ? 0o777 : st.mode) };
+  switch (st.type) {
+    case 'file': {
+      const fields = contentFields(Buffer.from(fs.readFile(path), 'latin1'));
+      return { ...fields, ...owner, path: textPath, type: 'file', uid: st.uid };
+    }
+    case 'symlink': {
+      const target = asText(fs.readlink(path) ?? '', `target of ${textPath}`);
+      return { ...owner, path: textPath, target, type: 'symlink', uid: st.uid };
+    }
+    default:
+      return { ...owner, path: textPath, type: st.type, uid: st.uid };
+  }
+}

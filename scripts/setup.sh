@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Everything a fresh Debian 12 with Node 20 needs to run the tool and its tests:
+# Debian's perltidy, perlcritic, binutils (objdump) and ssh-keygen, the pinned pnpm, and
+# the workspace's packages. Safe to run again: it installs only what is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+apt_needed=()
+command -v perltidy >/dev/null || apt_needed+=(perltidy)
+command -v perlcritic >/dev/null || apt_needed+=(libperl-critic-perl)
+command -v objdump >/dev/null || apt_needed+=(binutils)
+command -v ssh-keygen >/dev/null || apt_needed+=(openssh-client)
+if [ ${#apt_needed[@]} -gt 0 ]; then
+    sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    echo "installing Debian packages: ${apt_needed[*]}"
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${apt_needed[@]}" >/dev/null
+fi
+
+PNPM_VERSION=12.4.2
+if ! command -v pnpm >/dev/null || [ "$(pnpm --version)" != "$PNPM_VERSION" ]; then
+    echo "installing pnpm $PNPM_VERSION"
+    npm install -g "pnpm@$PNPM_VERSION" >/dev/null 2>&1
+fi
+pnpm install --frozen-lockfile --reporter=silent
