@@ -1,16 +1,14 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { CtFs } from '../../src/fs/CtFs.ts';
 import type { FsEntry } from '../../src/fs/entry.ts';
 import { entriesFromFs, volumeFromEntries } from '../../src/fs/manifest.ts';
 
-/** The recorded vectors live next to the checkout (shared/oracle), or where ORACLE_VECTORS says. */
+/** The recorded vectors live next to the checkout (shared/oracle); a missing file fails. */
 const vectorsPath =
-  process.env.ORACLE_VECTORS ??
+  process.env.PVE_ORACLE_VECTORS ??
   fileURLToPath(new URL('../../../../../shared/oracle/base-vectors.jsonl', import.meta.url));
-const haveVectors = existsSync(vectorsPath);
-if (!haveVectors) console.warn(`oracle vectors not found at ${vectorsPath}: round trips skipped`);
 
 interface Vector {
   id: string;
@@ -18,12 +16,10 @@ interface Vector {
   expect: { tree: FsEntry[] };
 }
 
-const vectors: Vector[] = haveVectors
-  ? readFileSync(vectorsPath, 'utf8')
-      .split('\n')
-      .filter((l) => l.trim() !== '')
-      .map((l) => JSON.parse(l) as Vector)
-  : [];
+const vectors: Vector[] = readFileSync(vectorsPath, 'utf8')
+  .split('\n')
+  .filter((l) => l.trim() !== '')
+  .map((l) => JSON.parse(l) as Vector);
 
 // ---- an independent statement of README §4's input defaults ----
 
@@ -61,7 +57,7 @@ function withDefaults(entries: FsEntry[]): FsEntry[] {
   return out.sort((a, b) => Buffer.compare(Buffer.from(a.path), Buffer.from(b.path)));
 }
 
-describe.skipIf(!haveVectors)('round trips over the 400 oracle vectors', () => {
+describe('round trips over the 400 oracle vectors', () => {
   it('reads all 400 vectors', () => {
     expect(vectors).toHaveLength(400);
   });
