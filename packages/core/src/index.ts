@@ -21,3 +21,4 @@ export type { Vector, VectorStep, Outcome } from './conform/vector.ts';
 export { runVector, fakeSshKeygen, type RunOptions } from './conform/runVector.ts';
 export { firstOutcomeDifference, normaliseOutcome, stripPerlLocation } from './conform/compare.ts';
 export { conform, parseVectors, type ConformResult } from './conform/conform.ts';
+export { runSession, sessionVector, DEFAULT_HOST, type SessionInput } from './setup/session.ts';

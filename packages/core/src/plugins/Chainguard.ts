@@ -214,6 +214,30 @@ export class Chainguard extends Base {
   }
 
   /**
+   * As Proxmox, but the file keeps the 0700 it was created with: Base rewrites an existing
+   * section with default permissions (0644), so a second create would change the mode.
+   */
+  setUserAuthorizedSshKeys(conf: PctConf, user: string, sshKeys: string): void {
+    super.setUserAuthorizedSshKeys(conf, user, sshKeys);
+    const file = `${this.homeDir(user)}/.ssh/authorized_keys`;
+    if (this.ctFileExists(file)) this.ctFileSetContents(file, this.ctFileGetContents(file), 0o700);
+  }
+
+  /** The home directory Base uses for a user: the passwd entry, else /root or /home/<user>. */
+  private homeDir(user: string): string {
+    let home = user === 'root' ? '/root/' : `/home/${user}/`;
+    if (!this.ctFileExists('/etc/passwd')) return home;
+    for (const line of this.ctFileGetContents('/etc/passwd').split('\n')) {
+      const fields = line.split(':');
+      if (fields.length >= 7 && fields[0] === user) {
+        home = fields[5]!;
+        break;
+      }
+    }
+    return home;
+  }
+
+  /**
    * Distroless images have no /bin/sh: fall back to other ELF files the image has
    * (busybox, the dynamic loader), then to apk's architecture file.
    */
