@@ -1,0 +1,147 @@
+package Harness::Tree;
+
+# Filesystem entries as the oracle describes them (README section 4): materialising
+# entry lists into a directory and snapshotting a directory back into entries.
+
+use strict;
+use warnings;
+
+use Fcntl qw(:mode O_WRONLY O_CREAT O_TRUNC O_NOFOLLOW);
+use File::Basename qw(dirname);
+use File::Path qw(make_path);
+use MIME::Base64 qw(decode_base64 encode_base64);
+use POSIX ();
+
+# content bytes of an input entry
+sub entry_bytes {
+    my ($entry) = @_;
+    my $content = $entry->{content} // '';
+    return decode_base64($content) if ($entry->{encoding} // '') eq 'base64';
+    utf8::encode($content);
+    return $content;
+}
+
+my $ensure_parent = sub {
+    my ($path) = @_;
+    my $parent = dirname($path);
+    return if -d $parent;
+    for my $dir (make_path($parent, { mode => oct('0755') })) {
+        chmod(oct('0755'), $dir);
+        POSIX::lchown(0, 0, $dir);
+    }
+};
+
+# Creates the entries below $base in list order; $relative_to_root strips the leading '/'
+# of container paths. Modes are set explicitly, owners with lchown (before chmod, which
+# keeps set-id bits that chown would clear).
+sub materialise {
+    my ($base, $entries) = @_;
+
+    for my $entry (@$entries) {
+        my $rel = $entry->{path};
+        $rel =~ s!^/+!!;
+        die "harness: bad entry path '$entry->{path}'\n" if $rel eq '' || $rel =~ m!(^|/)\.\.(/|$)!;
+        my $path = "$base/$rel";
+        $path = $1 if $path =~ m/^(.*)$/s;
+        $ensure_parent->($path);
+
+        my ($uid, $gid) = ($entry->{uid} // 0, $entry->{gid} // 0);
+        my $type = $entry->{type};
+        if ($type eq 'dir') {
+            mkdir($path) or die "harness: mkdir $path: $!\n" if !-d $path;
+            POSIX::lchown($uid, $gid, $path);
+            chmod(oct($entry->{mode} // '0755'), $path);
+        } elsif ($type eq 'file') {
+            unlink($path) if -l $path;
+            sysopen(my $fh, $path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW, 0600)
+                or die "harness: create $path: $!\n";
+            my $bytes = entry_bytes($entry);
+            (syswrite($fh, $bytes) // -1) == length($bytes) or die "harness: write $path: $!\n";
+            close($fh);
+            POSIX::lchown($uid, $gid, $path);
+            chmod(oct($entry->{mode} // '0644'), $path);
+        } elsif ($type eq 'symlink') {
+            symlink($entry->{target}, $path) or die "harness: symlink $path: $!\n";
+            POSIX::lchown($uid, $gid, $path);
+        } else {
+            die "harness: cannot create entry of type '$type' ($entry->{path})\n";
+        }
+    }
+}
+
+my $decode_or_keep = sub {
+    my ($bytes) = @_;
+    my $copy = $bytes;
+    return utf8::decode($copy) ? $copy : undef;
+};
+
+# Every path below $base (lstat semantics), as entries with container-style paths
+# ('/' . relative path). $skip is an optional top-level name to leave out. $rename maps a
+# relative byte path to the path to report (masking). Sorted by reported path bytes.
+sub snapshot {
+    my ($base, %opt) = @_;
+
+    my @found;
+    my @todo = ('');
+    while (@todo) {
+        my $rel = shift @todo;
+        my $dir = $rel eq '' ? $base : "$base/$rel";
+        opendir(my $dh, $dir) or die "harness: opendir $dir: $!\n";
+        my @names = sort grep { $_ ne '.' && $_ ne '..' } readdir($dh);
+        closedir($dh);
+        for my $name (@names) {
+            next if $rel eq '' && defined($opt{skip}) && $name eq $opt{skip};
+            my $sub = $rel eq '' ? $name : "$rel/$name";
+            my @st = lstat("$base/$sub") or die "harness: lstat $base/$sub: $!\n";
+            push @found, [$sub, \@st];
+            push @todo, $sub if S_ISDIR($st[2]);
+        }
+    }
+
+    my @entries;
+    for my $item (@found) {
+        my ($sub, $st) = @$item;
+        my $full = "$base/$sub";
+        my $shown = '/' . ($opt{rename} ? $opt{rename}->($sub) : $sub);
+        my $mode = $st->[2];
+        my $entry = {
+            path_bytes => $shown,
+            uid => 0 + $st->[4],
+            gid => 0 + $st->[5],
+            mode => sprintf('%04o', $mode & oct('07777')),
+        };
+        if (S_ISLNK($mode)) {
+            $entry->{type} = 'symlink';
+            $entry->{mode} = '0777';
+            my $target = readlink($full) // '';
+            $entry->{target} = $decode_or_keep->($target) // $target;
+        } elsif (S_ISDIR($mode)) {
+            $entry->{type} = 'dir';
+        } elsif (S_ISREG($mode)) {
+            $entry->{type} = 'file';
+            open(my $fh, '<:raw', $full) or die "harness: read $full: $!\n";
+            my $bytes = do { local $/ = undef; <$fh> } // '';
+            close($fh);
+            $entry->{bytes} = $bytes;
+            my $text = $decode_or_keep->($bytes);
+            if (defined($text)) {
+                $entry->{content} = $text;
+            } else {
+                $entry->{content} = encode_base64($bytes, '');
+                $entry->{encoding} = 'base64';
+            }
+        } else {
+            $entry->{type} = 'other';
+        }
+        push @entries, $entry;
+    }
+
+    @entries = sort { $a->{path_bytes} cmp $b->{path_bytes} } @entries;
+    for my $entry (@entries) {
+        my $path = delete $entry->{path_bytes};
+        $entry->{path} = $decode_or_keep->($path) // $path;
+    }
+    return \@entries;
+}
+
+1;

@@ -1,0 +1,109 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { HarnessCase, HarnessResult } from './types.ts';
+
+const PERL_DIR = resolve(import.meta.dirname, '../../perl');
+
+/** The driver script (one persistent process, JSON lines in and out). */
+export const DRIVER_PATH = resolve(PERL_DIR, 'driver.pl');
+
+/** Our own ArchLinux/NixOS/Unmanaged plugins; the driver falls back to them. */
+export const TEST_PLUGIN_DIR = resolve(PERL_DIR, 'test-plugins');
+
+export interface PerlHarnessOptions {
+  /** Perl interpreter, default `perl` from PATH. */
+  perl?: string;
+  /**
+   * Reuse one real ssh-keygen key per (type, comment) across cases. The oracle masks key
+   * contents and fingerprints, so results do not change; RSA generation (~1 s) does.
+   */
+  reuseSshKeys?: boolean;
+  /** Parent directory for scratch trees (default /dev/shm when writable). */
+  tmpDir?: string;
+}
+
+interface Waiter {
+  resolve: (result: HarnessResult) => void;
+  reject: (error: Error) => void;
+}
+
+/**
+ * Client for `perl driver.pl`: spawned once, one JSON line per case. Calls may overlap;
+ * the driver answers in order. Must run as root (the driver chroots), otherwise every
+ * call rejects with the driver's message.
+ */
+export class PerlHarness {
+  readonly #child: ChildProcessWithoutNullStreams;
+  readonly #waiting: Waiter[] = [];
+  #stderr = '';
+  #ended: Error | undefined;
+  readonly #closed: Promise<void>;
+
+  constructor(options: PerlHarnessOptions = {}) {
+    const env: NodeJS.ProcessEnv = { ...process.env };
+    if (options.reuseSshKeys) env.PVECG_HARNESS_REUSE_SSH_KEYS = '1';
+    if (options.tmpDir !== undefined) env.PVECG_HARNESS_TMPDIR = options.tmpDir;
+
+    this.#child = spawn(options.perl ?? 'perl', [DRIVER_PATH], { stdio: 'pipe', env });
+    this.#child.stdin.on('error', () => {
+      // EPIPE after the driver died; the 'close' handler reports why
+    });
+    this.#child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      this.#stderr += chunk;
+    });
+    createInterface({ input: this.#child.stdout, crlfDelay: Infinity }).on('line', (line) =>
+      this.#answer(line),
+    );
+    this.#closed = new Promise((done) => {
+      this.#child.on('error', (err) => this.#end(err));
+      this.#child.on('close', (code, signal) => {
+        const why = this.#stderr.trim() || `exit ${code ?? signal}`;
+        this.#end(new Error(`perl harness ended: ${why}`));
+        done();
+      });
+    });
+  }
+
+  /** Runs one case; rejects on a harness failure (not on a case that dies upstream-style). */
+  run(testCase: HarnessCase): Promise<HarnessResult> {
+    if (this.#ended) return Promise.reject(this.#ended);
+    return new Promise((resolve, reject) => {
+      this.#waiting.push({ resolve, reject });
+      this.#child.stdin.write(`${JSON.stringify(testCase)}\n`);
+    });
+  }
+
+  /** Ends the driver after the pending cases; resolves when the process is gone. */
+  async close(): Promise<void> {
+    if (!this.#child.stdin.writableEnded) this.#child.stdin.end();
+    await this.#closed;
+  }
+
+  #answer(line: string): void {
+    const waiter = this.#waiting.shift();
+    if (!waiter) return;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(line);
+    } catch {
+      waiter.reject(new Error(`perl harness sent a line that is not JSON: ${line.slice(0, 200)}`));
+      return;
+    }
+    if (parsed !== null && typeof parsed === 'object' && 'harness_error' in parsed) {
+      waiter.reject(new Error(`perl harness: ${String(parsed.harness_error).trim()}`));
+      return;
+    }
+    waiter.resolve(parsed as HarnessResult);
+  }
+
+  #end(error: Error): void {
+    this.#ended ??= error;
+    for (const waiter of this.#waiting.splice(0)) waiter.reject(this.#ended);
+  }
+}
+
+/** True when this process may run the harness (it chroots, so root is required). */
+export function canRunPerlHarness(): boolean {
+  return process.getuid?.() === 0;
+}
