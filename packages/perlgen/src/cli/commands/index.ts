@@ -1,5 +1,5 @@
 import type { Command } from '../Command.ts';
 import { conformCommand } from './conform.ts';
 
-/** Every CLI command, in the order `--help` lists them. */
-export const commands: Command[] = [conformCommand];
+/** The commands perlgen provides (testkit adds the ones that need fixtures or Perl). */
+export const perlgenCommands: Command[] = [conformCommand];
