@@ -1,5 +1,5 @@
 import { FsError, type Stat } from '../fs/CtFsApi.ts';
-import { strerror } from '../runtime/errno.ts';
+import { strerror } from '../fs/strerror.ts';
 import { die } from '../runtime/PerlDie.ts';
 import { chomp, HWS, perlSplit, perlTrue } from '../runtime/perlText.ts';
 import { Plugin } from './Plugin.ts';

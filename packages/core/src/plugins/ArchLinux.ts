@@ -4,6 +4,8 @@ import type { PctConf } from '../config/types.ts';
 /** Arch Linux: systemd-networkd and the container getty; everything else from Base. */
 export class ArchLinux extends Base {
   static readonly ostype = 'archlinux';
+  /** Upstream's plugin hash carries a version; this distribution has none to read. */
+  readonly version = 0;
 
   constructor(conf: PctConf, rootdir: string) {
     super(conf, rootdir);

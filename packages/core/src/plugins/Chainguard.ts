@@ -45,7 +45,9 @@ export class Chainguard extends Base {
     if (init === undefined) return false;
     const entrypoint = conf.entrypoint;
     if (entrypoint === undefined || entrypoint === init) return true;
-    return absPath(entrypoint) === absPath(init);
+    const resolvedEntrypoint = absPath(entrypoint);
+    const resolvedInit = absPath(init);
+    return resolvedEntrypoint === resolvedInit;
   }
 
   /** The unit directory systemd loads vendor units from. */
@@ -99,7 +101,7 @@ export class Chainguard extends Base {
     }
     // drop the units we wrote for NICs that are gone or became host-managed
     dirGlobForeach(dir, /10-pve-(.+)\.network/, (file: string, name: string) => {
-      if (wanted[name]) return;
+      if (Object.hasOwn(wanted, name)) return;
       const path = `${dir}/${file}`;
       if (!this.ctFileExists(path)) return;
       const data = this.ctFileGetContents(path);
@@ -190,7 +192,7 @@ export class Chainguard extends Base {
       return;
     }
     if (!this.ctFileExists('/etc/passwd')) return;
-    const days = Math.floor(time() / 86400);
+    const days = Math.trunc(time() / 86400);
     if (this.ctFileExists('/etc/shadow')) {
       this.replaceAccountFields('/etc/shadow', user, password, `${days}`);
       this.replaceAccountFields('/etc/passwd', user, 'x', undefined);
@@ -271,7 +273,7 @@ export class Chainguard extends Base {
       riscv64: 'riscv64',
     };
     const line = this.ctFileReadFirstline('/etc/apk/arch');
-    if (line !== undefined && apkArch[line] !== undefined) return apkArch[line];
+    if (line !== undefined && Object.hasOwn(apkArch, line)) return apkArch[line];
     die('unable to detect architecture: no /bin/sh, busybox, dynamic loader or /etc/apk/arch\n');
   }
 }

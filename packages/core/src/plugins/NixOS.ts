@@ -6,6 +6,8 @@ import { die } from '../runtime/PerlDie.ts';
 /** NixOS: networkd units only; init, time zone and templates are left to the Nix config. */
 export class NixOS extends Base {
   static readonly ostype = 'nixos';
+  /** Upstream's plugin hash carries a version; this distribution has none to read. */
+  readonly version = 0;
 
   constructor(conf: PctConf, rootdir: string) {
     super(conf, rootdir);

@@ -3,7 +3,7 @@
  * systemd version `objdump -p` reports for the container's init.
  */
 import { FsError, type CtFsApi } from '../fs/CtFsApi.ts';
-import { strerror } from '../runtime/errno.ts';
+import { strerror } from '../fs/strerror.ts';
 import { currentRuntime } from '../runtime/current.ts';
 import { die } from '../runtime/PerlDie.ts';
 import { detectElfArchitecture as archFromHeader, systemdVersionFromElf } from '../util/elf.ts';
