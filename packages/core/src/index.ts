@@ -1,7 +1,7 @@
 // The model's public surface: what perlgen, testkit and the CLI may use.
 export * from './fs/index.ts';
-export * from './config/types.ts';
-export { parsePctConfig } from './config/parsePctConfig.ts';
+export * from './config/index.ts';
+export * from './util/index.ts';
 export { parseOsRelease } from './osrelease/parseOsRelease.ts';
 export type { OsRelease } from './osrelease/types.ts';
 export { PerlDie, die, errorText } from './runtime/PerlDie.ts';
