@@ -1,7 +1,5 @@
 import { Base } from '../base/Base.ts';
-import type { LogWarn } from '../base/Plugin.ts';
 import type { PctConf } from '../config/types.ts';
-import type { OsRelease } from '../osrelease/types.ts';
 import { getTtyCount, parseLxcNetwork } from '../pve/lxc.ts';
 import { absPath, time } from '../pve/perl.ts';
 import { detectElfArchitecture, dirGlobForeach } from '../pve/tools.ts';
@@ -11,20 +9,15 @@ import { isIpInCidr } from '../util/ipInCidr.ts';
 import { splitList } from '../util/splitList.ts';
 
 /**
- * Chainguard OS and Wolfi. A system container boots systemd: it gets networkd units that
- * win over the image's 20-eth.network, resolved configuration, first-boot presets and
- * container gettys. An application container (OCI images, distroless, busybox-only) gets
- * hostname, hosts, DNS, password and keys, and no systemd file at all.
+ * Chainguard OS and Wolfi. System containers (systemd) get networkd, resolved, presets and
+ * gettys; application containers (OCI, distroless) get no systemd file at all.
  */
 export class Chainguard extends Base {
   static readonly ostype = 'chainguard';
 
-  /** The baselayout's VERSION_ID (a date such as 20230201); informational only. */
-  readonly version: string;
-
-  constructor(conf: PctConf, rootdir: string, osRelease: OsRelease, logWarn: LogWarn) {
-    super(conf, rootdir, osRelease, logWarn);
-    this.version = osRelease.VERSION_ID ?? '';
+  constructor(conf: PctConf, rootdir: string) {
+    super(conf, rootdir);
+    // VERSION_ID is the baselayout's date (or missing): nothing to check
     conf.ostype = 'chainguard';
   }
 
@@ -45,22 +38,14 @@ export class Chainguard extends Base {
     if (init === undefined) return false;
     const entrypoint = conf.entrypoint;
     if (entrypoint === undefined || entrypoint === init) return true;
-    const resolvedEntrypoint = absPath(entrypoint);
-    const resolvedInit = absPath(init);
-    return resolvedEntrypoint === resolvedInit;
+    const resolvedEntrypoint = absPath(entrypoint) ?? '';
+    const resolvedInit = absPath(init) ?? '';
+    return resolvedEntrypoint !== '' && resolvedEntrypoint === resolvedInit;
   }
 
-  /** The unit directory systemd loads vendor units from. */
-  private unitDir(): string {
-    return this.ctIsExecutable('/lib/systemd/systemd') ? '/lib/systemd/system' : '/usr/lib/systemd/system';
-  }
-
+  /** A unit the image ships (Wolfi's systemd installs units under /usr/lib only). */
   private hasUnit(unit: string): boolean {
-    return this.ctFileExists(`${this.unitDir()}/${unit}`) || this.ctFileExists(`/etc/systemd/system/${unit}`);
-  }
-
-  templateFixup(_conf: PctConf): void {
-    this.removeLxcNameFromEtcHosts();
+    return this.ctFileExists(`/usr/lib/systemd/system/${unit}`) || this.ctFileExists(`/etc/systemd/system/${unit}`);
   }
 
   setupInit(conf: PctConf): void {
@@ -82,10 +67,7 @@ export class Chainguard extends Base {
     this.setupSystemdPreset(preset);
   }
 
-  /**
-   * One unit per NIC that the container manages itself, named to sort before the image's
-   * 20-eth.network in /etc and in /usr/lib (networkd uses the first matching file).
-   */
+  /** One unit per self-managed NIC, named to sort before the image's 20-eth.network. */
   setupNetwork(conf: PctConf): void {
     if (!this.isSystemContainer(conf)) return;
     const dir = '/etc/systemd/network';
@@ -117,21 +99,17 @@ export class Chainguard extends Base {
     ip6: string | undefined,
     gw6: string | undefined,
   ): string {
-    let data = `[Match]\nName = ${name}\n\n[Network]\nDescription = Interface ${name} autoconfigured by PVE\n`;
+    let data = `[Match]\nName = ${name}\n\n[Network]\n`;
+    data += `Description = Interface ${name} autoconfigured by PVE\n`;
     let routes = '';
-    let dhcp4 = false;
-    let dhcp6 = false;
-    let acceptRa = 'false';
+    let acceptRa = ip6 === 'dhcp' || ip6 === 'auto' ? 'true' : 'false';
     const staticV4 = ip !== undefined && ip !== 'dhcp' && ip !== 'manual';
     const staticV6 = ip6 !== undefined && ip6 !== 'dhcp' && ip6 !== 'auto' && ip6 !== 'manual';
-    if (ip === 'dhcp') dhcp4 = true;
     if (staticV4) data += `Address = ${ip}\n`;
     if (gw !== undefined) {
       data += `Gateway = ${gw}\n`;
       if (staticV4 && !isIpInCidr(gw, ip!, 4)) routes += `\n[Route]\nDestination = ${gw}/32\nScope = link\n`;
     }
-    if (ip6 === 'dhcp') dhcp6 = true;
-    if (ip6 === 'dhcp' || ip6 === 'auto') acceptRa = 'true';
     if (staticV6) data += `Address = ${ip6}\n`;
     if (gw6 !== undefined) {
       acceptRa = 'false';
@@ -140,15 +118,13 @@ export class Chainguard extends Base {
         routes += `\n[Route]\nDestination = ${gw6}/128\nScope = link\n`;
       }
     }
+    const dhcp4 = ip === 'dhcp';
+    const dhcp6 = ip6 === 'dhcp';
     const mode = dhcp4 && dhcp6 ? 'yes' : dhcp4 ? 'ipv4' : dhcp6 ? 'ipv6' : 'no';
     return `${data}DHCP = ${mode}\nIPv6AcceptRA = ${acceptRa}\n${routes}`;
   }
 
-  /**
-   * With systemd-resolved in a system container: a drop-in with the configured servers
-   * and domains, and /etc/resolv.conf as the stub link (a regular file there also gets
-   * Proxmox's section, so DNS works either way). Otherwise Proxmox's resolv.conf section.
-   */
+  /** With resolved: a drop-in and the stub link (a regular resolv.conf also gets the section). */
   setDns(conf: PctConf): void {
     if (!this.isSystemContainer(conf) || !this.hasUnit('systemd-resolved.service')) {
       super.setDns(conf);
@@ -169,22 +145,13 @@ export class Chainguard extends Base {
     }
 
     const resolv = '/etc/resolv.conf';
-    const stub = '../run/systemd/resolve/stub-resolv.conf';
-    if (this.ctIsSymlink(resolv)) {
-      const target = this.ctReadlink(resolv) ?? '';
-      if (/^(?:\.\.)?\/run\/systemd\/resolve\/(?:stub-)?resolv\.conf$/.test(target)) return;
-      super.setDns(conf);
-    } else if (this.ctFileExists(resolv)) {
-      super.setDns(conf);
-    } else if (!this.ctIsDirectory(resolv)) {
-      this.ctSymlink(stub, resolv);
-    }
+    const target = this.ctReadlink(resolv) ?? '';
+    if (/^(?:\.\.)?\/run\/systemd\/resolve\/(?:stub-)?resolv\.conf$/.test(target)) return;
+    if (this.ctIsSymlink(resolv) || this.ctFileExists(resolv)) super.setDns(conf);
+    else if (!this.ctIsDirectory(resolv)) this.ctSymlink('../run/systemd/resolve/stub-resolv.conf', resolv);
   }
 
-  /**
-   * As Proxmox, but a hash Proxmox does not recognise (yescrypt `$y$`, bcrypt `$2b$`, …)
-   * is stored as given instead of being hashed a second time.
-   */
+  /** As Proxmox, but hashes it does not know (yescrypt, bcrypt `$2b$`) are stored as given. */
   setUserPassword(conf: PctConf, user: string, password: string | undefined): void {
     const modern = /^\$(?:y|gy|7|2b|sha1|md5)\$[./0-9A-Za-z$,=]+$/;
     if (password === undefined || !modern.test(password)) {
@@ -215,63 +182,31 @@ export class Chainguard extends Base {
     this.ctFileSetContents(file, lines.join('\n'), mode);
   }
 
-  /**
-   * As Proxmox, but the file keeps the 0700 it was created with: Base rewrites an existing
-   * section with default permissions (0644), so a second create would change the mode.
-   */
+  /** As Proxmox, but root's keys keep the 0700 Base creates them with (a rewrite gives 0644). */
   setUserAuthorizedSshKeys(conf: PctConf, user: string, sshKeys: string): void {
     super.setUserAuthorizedSshKeys(conf, user, sshKeys);
-    const file = `${this.homeDir(user)}/.ssh/authorized_keys`;
-    if (this.ctFileExists(file)) this.ctFileSetContents(file, this.ctFileGetContents(file), 0o700);
-  }
-
-  /** The home directory Base uses for a user: the passwd entry, else /root or /home/<user>. */
-  private homeDir(user: string): string {
-    let home = user === 'root' ? '/root/' : `/home/${user}/`;
-    if (!this.ctFileExists('/etc/passwd')) return home;
-    for (const line of this.ctFileGetContents('/etc/passwd').split('\n')) {
-      const fields = line.split(':');
-      if (fields.length >= 7 && fields[0] === user) {
-        home = fields[5]!;
-        break;
-      }
+    const file = '/root/.ssh/authorized_keys';
+    if (user === 'root' && this.ctFileExists(file)) {
+      this.ctFileSetContents(file, this.ctFileGetContents(file), 0o700);
     }
-    return home;
   }
 
-  /**
-   * Distroless images have no /bin/sh: fall back to other ELF files the image has
-   * (busybox, the dynamic loader), then to apk's architecture file.
-   */
+  /** Distroless images have no /bin/sh: try busybox, the dynamic loader, then apk's arch. */
   detectArchitecture(): string | undefined {
-    const candidates = [
-      '/bin/sh',
-      '/usr/bin/busybox',
-      '/bin/busybox',
-      '/usr/lib/ld-linux-x86-64.so.2',
-      '/usr/lib/ld-linux-aarch64.so.1',
-      '/lib/ld-linux-x86-64.so.2',
-      '/lib/ld-linux-aarch64.so.1',
-      '/lib64/ld-linux-x86-64.so.2',
-    ];
+    // /bin and /lib resolve on merged-/usr and on older split layouts alike
+    const candidates = ['/bin/sh', '/bin/busybox', '/lib/ld-linux-x86-64.so.2', '/lib/ld-linux-aarch64.so.1'];
     for (const path of candidates) {
       if (!this.ctFileExists(path)) continue;
       let arch: string | undefined;
       try {
         arch = detectElfArchitecture(path);
       } catch {
-        arch = undefined;
+        arch = undefined; // not an ELF file we know: try the next
       }
       if (arch !== undefined) return arch;
     }
-    const apkArch: Record<string, string> = {
-      x86_64: 'amd64',
-      aarch64: 'arm64',
-      x86: 'i386',
-      armv7: 'armhf',
-      armhf: 'armhf',
-      riscv64: 'riscv64',
-    };
+    // apk's names for the two architectures Wolfi builds
+    const apkArch: Record<string, string> = { x86_64: 'amd64', aarch64: 'arm64' };
     const line = this.ctFileReadFirstline('/etc/apk/arch');
     if (line !== undefined && Object.hasOwn(apkArch, line)) return apkArch[line];
     die('unable to detect architecture: no /bin/sh, busybox, dynamic loader or /etc/apk/arch\n');
