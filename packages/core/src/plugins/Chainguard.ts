@@ -8,16 +8,16 @@ import { perlTrue } from '../runtime/perlText.ts';
 import { isIpInCidr } from '../util/ipInCidr.ts';
 import { splitList } from '../util/splitList.ts';
 
-/**
- * Chainguard OS and Wolfi. System containers (systemd) get networkd, resolved, presets and
- * gettys; application containers (OCI, distroless) get no systemd file at all.
- */
+/** Where Wolfi's systemd installs its units (never under /lib, even on split layouts). */
+const UNITS = '/usr/lib/systemd/system';
+const RESOLVED_UNIT = `${UNITS}/systemd-resolved.service`;
+
+/** Chainguard OS and Wolfi: systemd containers get networkd, resolved and gettys; OCI ones no unit. */
 export class Chainguard extends Base {
   static readonly ostype = 'chainguard';
 
   constructor(conf: PctConf, rootdir: string) {
     super(conf, rootdir);
-    // VERSION_ID is the baselayout's date (or missing): nothing to check
     conf.ostype = 'chainguard';
   }
 
@@ -43,17 +43,11 @@ export class Chainguard extends Base {
     return resolvedEntrypoint !== '' && resolvedEntrypoint === resolvedInit;
   }
 
-  /** A unit the image ships (Wolfi's systemd installs units under /usr/lib only). */
-  private hasUnit(unit: string): boolean {
-    return this.ctFileExists(`/usr/lib/systemd/system/${unit}`) || this.ctFileExists(`/etc/systemd/system/${unit}`);
-  }
-
   setupInit(conf: PctConf): void {
     // root may log in on the console and on every tty a getty is started for
     const ttys = ['console'];
     for (let i = 1; i <= getTtyCount(conf); i++) ttys.push(`tty${i}`);
-    const dir = this.devttydir(conf);
-    this.setupSecuretty(conf, ...ttys.map((tty) => `${dir}${tty}`));
+    this.setupSecuretty(conf, ...ttys.map((tty) => this.devttydir(conf) + tty));
 
     if (!this.isSystemContainer(conf)) return;
 
@@ -62,8 +56,8 @@ export class Chainguard extends Base {
     this.setupContainerGettyService(conf);
 
     const preset: Record<string, number> = { 'systemd-networkd.service': 1 };
-    if (this.hasUnit('systemd-resolved.service')) preset['systemd-resolved.service'] = 1;
-    if (this.hasUnit('sshd.service')) preset['sshd.service'] = 1;
+    if (this.ctFileExists(RESOLVED_UNIT)) preset['systemd-resolved.service'] = 1;
+    if (this.ctFileExists(`${UNITS}/sshd.service`)) preset['sshd.service'] = 1;
     this.setupSystemdPreset(preset);
   }
 
@@ -83,11 +77,10 @@ export class Chainguard extends Base {
     }
     // drop the units we wrote for NICs that are gone or became host-managed
     dirGlobForeach(dir, /10-pve-(.+)\.network/, (file: string, name: string) => {
-      if (Object.hasOwn(wanted, name)) return;
       const path = `${dir}/${file}`;
-      if (!this.ctFileExists(path)) return;
-      const data = this.ctFileGetContents(path);
-      if (data.includes(`\nDescription = Interface ${name} autoconfigured by PVE\n`)) this.ctUnlink(path);
+      const ours = `\nDescription = Interface ${name} autoconfigured by PVE\n`;
+      const stale = !Object.hasOwn(wanted, name) && this.ctFileExists(path);
+      if (stale && this.ctFileGetContents(path).includes(ours)) this.ctUnlink(path);
     });
   }
 
@@ -102,7 +95,7 @@ export class Chainguard extends Base {
     let data = `[Match]\nName = ${name}\n\n[Network]\n`;
     data += `Description = Interface ${name} autoconfigured by PVE\n`;
     let routes = '';
-    let acceptRa = ip6 === 'dhcp' || ip6 === 'auto' ? 'true' : 'false';
+    let acceptRa = /^(?:dhcp|auto)$/.test(ip6 ?? '') ? 'true' : 'false';
     const staticV4 = ip !== undefined && ip !== 'dhcp' && ip !== 'manual';
     const staticV6 = ip6 !== undefined && ip6 !== 'dhcp' && ip6 !== 'auto' && ip6 !== 'manual';
     if (staticV4) data += `Address = ${ip}\n`;
@@ -118,15 +111,14 @@ export class Chainguard extends Base {
         routes += `\n[Route]\nDestination = ${gw6}/128\nScope = link\n`;
       }
     }
-    const dhcp4 = ip === 'dhcp';
     const dhcp6 = ip6 === 'dhcp';
-    const mode = dhcp4 && dhcp6 ? 'yes' : dhcp4 ? 'ipv4' : dhcp6 ? 'ipv6' : 'no';
+    const mode = ip === 'dhcp' ? (dhcp6 ? 'yes' : 'ipv4') : dhcp6 ? 'ipv6' : 'no';
     return `${data}DHCP = ${mode}\nIPv6AcceptRA = ${acceptRa}\n${routes}`;
   }
 
   /** With resolved: a drop-in and the stub link (a regular resolv.conf also gets the section). */
   setDns(conf: PctConf): void {
-    if (!this.isSystemContainer(conf) || !this.hasUnit('systemd-resolved.service')) {
+    if (!this.isSystemContainer(conf) || !this.ctFileExists(RESOLVED_UNIT)) {
       super.setDns(conf);
       return;
     }
@@ -153,8 +145,7 @@ export class Chainguard extends Base {
 
   /** As Proxmox, but hashes it does not know (yescrypt, bcrypt `$2b$`) are stored as given. */
   setUserPassword(conf: PctConf, user: string, password: string | undefined): void {
-    const modern = /^\$(?:y|gy|7|2b|sha1|md5)\$[./0-9A-Za-z$,=]+$/;
-    if (password === undefined || !modern.test(password)) {
+    if (password === undefined || !/^\$(?:y|gy|7|2b|sha1|md5)\$[./0-9A-Za-z$,=]+$/.test(password)) {
       super.setUserPassword(conf, user, password);
       return;
     }
@@ -162,24 +153,25 @@ export class Chainguard extends Base {
     const days = Math.trunc(time() / 86400);
     if (this.ctFileExists('/etc/shadow')) {
       this.replaceAccountFields('/etc/shadow', user, password, `${days}`);
-      this.replaceAccountFields('/etc/passwd', user, 'x', undefined);
+      this.replaceAccountFields('/etc/passwd', user, 'x', '');
     } else {
-      this.replaceAccountFields('/etc/passwd', user, password, undefined);
+      this.replaceAccountFields('/etc/passwd', user, password, '');
     }
   }
 
-  /** Rewrites fields 2 (and 3) of the user's line only; the file keeps its mode. */
-  private replaceAccountFields(file: string, user: string, secret: string, days: string | undefined): void {
+  /** Rewrites field 2 (and 3 unless `days` is '') of the user's line only, keeping the mode. */
+  private replaceAccountFields(file: string, user: string, secret: string, days: string): void {
     const mode = this.ctStat(file)!.mode & 0o7777;
-    const lines = this.ctFileGetContents(file).split('\n');
-    for (let i = 0; i < lines.length; i++) {
-      const fields = lines[i]!.split(':');
-      if (fields.length < 3 || fields[0] !== user) continue;
-      fields[1] = secret;
-      if (days !== undefined) fields[2] = days;
-      lines[i] = fields.join(':');
+    // (?<![^\n]) is a line start (s, e: short names keep the substitution on one line)
+    let s = this.ctFileGetContents(file);
+    if (days === '') {
+      const e = `${user}:${secret}:`;
+      s = s.replace(/(?<![^\n])([^:\n]*):[^:\n]*:/g, (line: string, u: string) => (u === user ? e : line));
+    } else {
+      const e = `${user}:${secret}:${days}:`;
+      s = s.replace(/(?<![^\n])([^:\n]*)(?::[^:\n]*){2}:/g, (line: string, u: string) => (u === user ? e : line));
     }
-    this.ctFileSetContents(file, lines.join('\n'), mode);
+    this.ctFileSetContents(file, s, mode);
   }
 
   /** As Proxmox, but root's keys keep the 0700 Base creates them with (a rewrite gives 0644). */
@@ -191,9 +183,8 @@ export class Chainguard extends Base {
     }
   }
 
-  /** Distroless images have no /bin/sh: try busybox, the dynamic loader, then apk's arch. */
+  /** No /bin/sh (distroless): try busybox and the loader (/bin, /lib resolve on either layout), then apk. */
   detectArchitecture(): string | undefined {
-    // /bin and /lib resolve on merged-/usr and on older split layouts alike
     const candidates = ['/bin/sh', '/bin/busybox', '/lib/ld-linux-x86-64.so.2', '/lib/ld-linux-aarch64.so.1'];
     for (const path of candidates) {
       if (!this.ctFileExists(path)) continue;
@@ -201,11 +192,10 @@ export class Chainguard extends Base {
       try {
         arch = detectElfArchitecture(path);
       } catch {
-        arch = undefined; // not an ELF file we know: try the next
+        continue; // not an ELF file we know
       }
       if (arch !== undefined) return arch;
     }
-    // apk's names for the two architectures Wolfi builds
     const apkArch: Record<string, string> = { x86_64: 'amd64', aarch64: 'arm64' };
     const line = this.ctFileReadFirstline('/etc/apk/arch');
     if (line !== undefined && Object.hasOwn(apkArch, line)) return apkArch[line];

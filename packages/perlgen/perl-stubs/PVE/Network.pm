@@ -1,0 +1,9 @@
+package PVE::Network;
+
+# Stand-in for Proxmox's PVE::Network so that `perl -c` can load generated plugins
+# without Proxmox installed. Written for this repository; it holds no Proxmox code.
+
+use strict;
+use warnings;
+
+1;

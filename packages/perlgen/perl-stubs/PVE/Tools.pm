@@ -1,0 +1,9 @@
+package PVE::Tools;
+
+# Stand-in for Proxmox's PVE::Tools so that `perl -c` can load generated plugins
+# without Proxmox installed. Written for this repository; it holds no Proxmox code.
+
+use strict;
+use warnings;
+
+1;

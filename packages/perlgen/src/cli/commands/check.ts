@@ -1,0 +1,51 @@
+import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import { formatDiagnostic } from '../../front/diagnostics.ts';
+import { checkAll } from '../../generate/checkAll.ts';
+import { GENERATED_DIR } from '../../repo.ts';
+import type { Command } from '../Command.ts';
+
+export const checkCommand: Command = {
+  name: 'check',
+  summary: 'regenerate in memory and diff against the committed Perl modules',
+  help: `Usage: pve-chainguard check [--dir DIR]
+
+Compiles every plugin class in packages/core/src/plugins in memory and compares the
+result with the committed DIR/PVE/LXC/Setup/<Name>.pm (DIR defaults to generated/).
+A module without a TS source counts as a difference. This is CI's generate-and-diff step.
+
+Options:
+  --dir DIR   compare against DIR instead of generated/
+  -h, --help  show this help
+
+Exit status: 0 when every module equals a fresh compile; 1 otherwise, with a unified
+diff (committed → generated) or the compile errors; 2 on bad usage.
+Fix a difference with 'pnpm exec pve-chainguard generate --all' and review the diff.
+`,
+  async run(args, io) {
+    let parsed;
+    try {
+      parsed = parseArgs({ args, options: { dir: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+    } catch (e) {
+      io.err(`check: ${(e as Error).message}\n\n${this.help}`);
+      return 2;
+    }
+    if (parsed.values.help) {
+      io.out(this.help);
+      return 0;
+    }
+    const dir = parsed.values.dir ? resolve(io.cwd, parsed.values.dir) : GENERATED_DIR;
+    const result = checkAll({ dir });
+    for (const d of result.diagnostics) io.err(`${formatDiagnostic(d)}\n`);
+    for (const diff of result.diffs) io.out(diff);
+    if (result.ok) {
+      io.out(`check: ${result.checked.length} module(s) equal a fresh compile\n`);
+      return 0;
+    }
+    io.err(
+      `check: ${result.diffs.length} module(s) differ, ${result.diagnostics.length} compile error(s); ` +
+        "run 'pnpm exec pve-chainguard generate --all'\n",
+    );
+    return 1;
+  },
+};

@@ -1,0 +1,56 @@
+/**
+ * checkAll: regenerate in memory and compare with the committed modules — the
+ * generate-and-diff step for CI. Orphaned modules (no TS source any more) count as
+ * differences too.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { createTwoFilesPatch } from 'diff';
+import { compilePlugin } from '../compile.ts';
+import type { Diagnostic } from '../front/diagnostics.ts';
+import { displayPath, GENERATED_DIR, modulePath, PLUGINS_DIR } from '../repo.ts';
+import { listPlugins } from './plugins.ts';
+
+export interface CheckOptions {
+  /** Root holding the committed PVE/LXC/Setup/*.pm (default: generated/). */
+  dir?: string;
+  pluginsDir?: string;
+}
+
+export interface CheckResult {
+  ok: boolean;
+  /** Unified diffs, committed → fresh compile, one per differing module. */
+  diffs: string[];
+  diagnostics: Diagnostic[];
+  checked: string[];
+}
+
+export function checkAll(opts: CheckOptions = {}): CheckResult {
+  const dir = opts.dir ?? GENERATED_DIR;
+  const plugins = listPlugins(opts.pluginsDir ?? PLUGINS_DIR);
+  const diffs: string[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const checked: string[] = [];
+  for (const p of plugins) {
+    const fresh = compilePlugin(p.path);
+    diagnostics.push(...fresh.diagnostics);
+    if (fresh.diagnostics.length > 0) continue;
+    const target = modulePath(dir, p.name);
+    const committed = existsSync(target) ? readFileSync(target, 'utf8') : '';
+    checked.push(target);
+    if (committed !== fresh.perl) {
+      const name = displayPath(target);
+      diffs.push(createTwoFilesPatch(`a/${name}`, `b/${name}`, committed, fresh.perl, 'committed', 'generated from the TS model'));
+    }
+  }
+  const setupDir = resolve(dir, 'PVE/LXC/Setup');
+  if (existsSync(setupDir)) {
+    for (const f of readdirSync(setupDir).filter((x) => x.endsWith('.pm')).sort()) {
+      if (plugins.some((p) => p.name === basename(f, '.pm'))) continue;
+      const target = resolve(setupDir, f);
+      const name = displayPath(target);
+      diffs.push(createTwoFilesPatch(`a/${name}`, `b/${name}`, readFileSync(target, 'utf8'), '', 'committed', 'no TS source'));
+    }
+  }
+  return { ok: diffs.length === 0 && diagnostics.length === 0, diffs, diagnostics, checked };
+}
