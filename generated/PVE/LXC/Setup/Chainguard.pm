@@ -195,10 +195,11 @@ my $replace_account_fields = sub {
     $self->ct_file_set_contents($file, $s, $mode);
 };
 
-# As Proxmox, but hashes it does not know (yescrypt, bcrypt `$2b$`) are stored as given.
+# As Proxmox, but unknown hashes (yescrypt, `$2b$`) are kept and a multi-line hash refused.
 sub set_user_password {
     my ($self, $conf, $user, $password) = @_;
 
+    die "password hash of $user spans lines\n" if defined($password) && $password =~ /^\$[^\n]*\n/;
     if (!defined($password) || $password !~ /^\$(?:y|gy|7|2b|sha1|md5)\$[.\/0-9A-Za-z\$,=]+\z/) {
         $self->SUPER::set_user_password($conf, $user, $password);
         return;

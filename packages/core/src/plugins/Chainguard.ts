@@ -143,8 +143,9 @@ export class Chainguard extends Base {
     else if (!this.ctIsDirectory(resolv)) this.ctSymlink('../run/systemd/resolve/stub-resolv.conf', resolv);
   }
 
-  /** As Proxmox, but hashes it does not know (yescrypt, bcrypt `$2b$`) are stored as given. */
+  /** As Proxmox, but unknown hashes (yescrypt, `$2b$`) are kept and a multi-line hash refused. */
   setUserPassword(conf: PctConf, user: string, password: string | undefined): void {
+    if (password !== undefined && /^\$[^\n]*\n/.test(password)) die(`password hash of ${user} spans lines\n`);
     if (password === undefined || !/^\$(?:y|gy|7|2b|sha1|md5)\$[./0-9A-Za-z$,=]+$/.test(password)) {
       super.setUserPassword(conf, user, password);
       return;

@@ -267,3 +267,13 @@ describe('idempotency', () => {
     expect(start2.tree).toEqual(start1.tree);
   });
 });
+
+describe('password input that would corrupt the account files', () => {
+  it('a crypt string with a line break is refused, and shadow is left as it was', () => {
+    const before = wolfiTree({ systemd: true });
+    const out = run(before, NET_DHCP, { password: '$1$.$.\n' });
+    expect(out.error?.at).toBe(0);
+    expect(out.warnings).toContain('password hash of root spans lines\n');
+    expect(file(out.tree, '/etc/shadow')?.content).toBe(file(before, '/etc/shadow')?.content);
+  });
+});
