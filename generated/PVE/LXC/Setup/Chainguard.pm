@@ -146,19 +146,20 @@ sub setup_network {
     );
 }
 
-# With resolved: a drop-in and the stub link (a regular resolv.conf also gets the section).
+# With resolved: drop-in + stub link; else the section, skipped when empty (Base adds a blank line).
 sub set_dns {
     my ($self, $conf) = @_;
 
-    if (!$is_system_container->($self, $conf) || !$self->ct_file_exists($resolved_unit)) {
-        $self->SUPER::set_dns($conf);
-        return;
-    }
     my ($searchdomains, $nameserver) = $self->lookup_dns_conf($conf);
     my $servers = [PVE::Tools::split_list($nameserver)];
     my $domains = [PVE::Tools::split_list($searchdomains)];
+    my $say = scalar(@$servers) > 0 || scalar(@$domains) > 0;
+    if (!$is_system_container->($self, $conf) || !$self->ct_file_exists($resolved_unit)) {
+        $self->SUPER::set_dns($conf) if $say;
+        return;
+    }
     my $dropin = '/etc/systemd/resolved.conf.d/pve.conf';
-    if (scalar(@$servers) > 0 || scalar(@$domains) > 0) {
+    if ($say) {
         my $data = "[Resolve]\n";
         $data .= 'DNS=' . join(' ', @$servers) . "\n" if scalar(@$servers) > 0;
         $data .= 'Domains=' . join(' ', @$domains) . "\n" if scalar(@$domains) > 0;
@@ -172,7 +173,7 @@ sub set_dns {
     my $target = $self->ct_readlink($resolv) // '';
     return if $target =~ /^(?:\.\.)?\/run\/systemd\/resolve\/(?:stub-)?resolv\.conf\z/;
     if ($self->ct_is_symlink($resolv) || $self->ct_file_exists($resolv)) {
-        $self->SUPER::set_dns($conf);
+        $self->SUPER::set_dns($conf) if $say;
     } elsif (!$self->ct_is_directory($resolv)) {
         $self->ct_symlink('../run/systemd/resolve/stub-resolv.conf', $resolv);
     }
@@ -183,7 +184,6 @@ my $replace_account_fields = sub {
     my ($self, $file, $user, $secret, $days) = @_;
 
     my $mode = $self->ct_stat($file)->mode & oct('07777');
-    # (?<![^\n]) is a line start (s, e: short names keep the substitution on one line)
     my $s = $self->ct_file_get_contents($file);
     if ($days eq '') {
         my $e = "$user:$secret:";

@@ -116,17 +116,18 @@ export class Chainguard extends Base {
     return `${data}DHCP = ${mode}\nIPv6AcceptRA = ${acceptRa}\n${routes}`;
   }
 
-  /** With resolved: a drop-in and the stub link (a regular resolv.conf also gets the section). */
+  /** With resolved: drop-in + stub link; else the section, skipped when empty (Base adds a blank line). */
   setDns(conf: PctConf): void {
-    if (!this.isSystemContainer(conf) || !this.ctFileExists(RESOLVED_UNIT)) {
-      super.setDns(conf);
-      return;
-    }
     const [searchdomains, nameserver] = this.lookupDnsConf(conf);
     const servers = splitList(nameserver);
     const domains = splitList(searchdomains);
+    const say = servers.length > 0 || domains.length > 0;
+    if (!this.isSystemContainer(conf) || !this.ctFileExists(RESOLVED_UNIT)) {
+      if (say) super.setDns(conf);
+      return;
+    }
     const dropin = '/etc/systemd/resolved.conf.d/pve.conf';
-    if (servers.length > 0 || domains.length > 0) {
+    if (say) {
       let data = '[Resolve]\n';
       if (servers.length > 0) data += `DNS=${servers.join(' ')}\n`;
       if (domains.length > 0) data += `Domains=${domains.join(' ')}\n`;
@@ -139,9 +140,13 @@ export class Chainguard extends Base {
     const resolv = '/etc/resolv.conf';
     const target = this.ctReadlink(resolv) ?? '';
     if (/^(?:\.\.)?\/run\/systemd\/resolve\/(?:stub-)?resolv\.conf$/.test(target)) return;
-    if (this.ctIsSymlink(resolv) || this.ctFileExists(resolv)) super.setDns(conf);
-    else if (!this.ctIsDirectory(resolv)) this.ctSymlink('../run/systemd/resolve/stub-resolv.conf', resolv);
+    if (this.ctIsSymlink(resolv) || this.ctFileExists(resolv)) {
+      if (say) super.setDns(conf);
+    } else if (!this.ctIsDirectory(resolv)) {
+      this.ctSymlink('../run/systemd/resolve/stub-resolv.conf', resolv);
+    }
   }
+
 
   /** As Proxmox, but unknown hashes (yescrypt, `$2b$`) are kept and a multi-line hash refused. */
   setUserPassword(conf: PctConf, user: string, password: string | undefined): void {
@@ -163,7 +168,6 @@ export class Chainguard extends Base {
   /** Rewrites field 2 (and 3 unless `days` is '') of the user's line only, keeping the mode. */
   private replaceAccountFields(file: string, user: string, secret: string, days: string): void {
     const mode = this.ctStat(file)!.mode & 0o7777;
-    // (?<![^\n]) is a line start (s, e: short names keep the substitution on one line)
     let s = this.ctFileGetContents(file);
     if (days === '') {
       const e = `${user}:${secret}:`;

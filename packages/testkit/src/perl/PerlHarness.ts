@@ -8,8 +8,8 @@ const PERL_DIR = resolve(import.meta.dirname, '../../perl');
 /** The driver script (one persistent process, JSON lines in and out). */
 export const DRIVER_PATH = resolve(PERL_DIR, 'driver.pl');
 
-/** Our own ArchLinux/NixOS/Unmanaged plugins; the driver falls back to them. */
-export const TEST_PLUGIN_DIR = resolve(PERL_DIR, 'test-plugins');
+/** The compiled plugins (repo generated/): the driver falls back to them. */
+export const GENERATED_PLUGIN_DIR = resolve(PERL_DIR, '../../../generated');
 
 export interface PerlHarnessOptions {
   /** Perl interpreter, default `perl` from PATH. */

@@ -1,4 +1,4 @@
-export { PerlHarness, canRunPerlHarness, DRIVER_PATH, TEST_PLUGIN_DIR } from './PerlHarness.ts';
+export { PerlHarness, canRunPerlHarness, DRIVER_PATH, GENERATED_PLUGIN_DIR } from './PerlHarness.ts';
 export type { PerlHarnessOptions } from './PerlHarness.ts';
 export {
   firstResultDifference,

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DRIVER_PATH,
   PerlHarness,
-  TEST_PLUGIN_DIR,
+  GENERATED_PLUGIN_DIR,
   canRunPerlHarness,
 } from '../../src/perl/PerlHarness.ts';
 import type { HarnessCase, HarnessEntry, HarnessStep } from '../../src/perl/types.ts';
@@ -40,7 +40,7 @@ function makeCase(osRelease: string, steps: HarnessStep[], extra: Partial<Harnes
     rootfs,
     outside: [],
     steps,
-    plugin_dir: TEST_PLUGIN_DIR,
+    plugin_dir: GENERATED_PLUGIN_DIR,
     ...extra,
   } satisfies HarnessCase;
 }

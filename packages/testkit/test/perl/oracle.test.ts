@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { firstResultDifference } from '../../src/perl/compareResult.ts';
-import { PerlHarness, TEST_PLUGIN_DIR, canRunPerlHarness } from '../../src/perl/PerlHarness.ts';
+import { PerlHarness, GENERATED_PLUGIN_DIR, canRunPerlHarness } from '../../src/perl/PerlHarness.ts';
 import type { HarnessCase, HarnessResult } from '../../src/perl/types.ts';
 
 type OracleVector = HarnessCase & { id: string; tags: string[]; expect: HarnessResult };
@@ -57,7 +57,7 @@ describe.skipIf(!root)('Perl harness with the test plugins reproduces the oracle
   it.each(vectors)('$id', async (vector) => {
     const { expect: recorded, tags: _tags, ...input } = vector;
     const started = performance.now();
-    const result = await harness.run({ ...input, plugin_dir: TEST_PLUGIN_DIR });
+    const result = await harness.run({ ...input, plugin_dir: GENERATED_PLUGIN_DIR });
     elapsed += performance.now() - started;
     const difference = firstResultDifference(recorded, result);
     expect(difference, `${vector.id}: ${difference}`).toBeUndefined();

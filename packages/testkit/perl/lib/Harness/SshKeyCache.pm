@@ -1,9 +1,10 @@
 package Harness::SshKeyCache;
 
-# Opt-in speed-up: the first key of each (type, comment) is made by the real ssh-keygen
-# and kept in a directory that outlives the per-case processes; later cases reuse it.
-# Invisible after the oracle's normalisation (key contents and fingerprints are masked),
-# but two containers then share host keys - never use it outside tests.
+# Opt-in speed-up: the first key of each type is made by the real ssh-keygen and kept in
+# a directory that outlives the per-case processes; later cases reuse it, with the comment
+# (root@<hostname>) of the fingerprint line and the public key rewritten to theirs. Invisible
+# after the oracle's normalisation (key contents and fingerprints are masked; the private
+# key keeps the first comment), but containers then share host keys - tests only.
 
 use strict;
 use warnings;
@@ -19,16 +20,20 @@ sub install {
     $PVE::LXC::Setup::ssh_key_generator = sub {
         my ($type, $comment) = @_;
 
-        my $stem = "$dir/" . sha1_hex("$type\0$comment");
-        if (-f "$stem.done") {
-            return map { PVE::Tools::file_get_contents("$stem.$_") } qw(id key pub);
+        my $stem = "$dir/" . sha1_hex($type);
+        if (!-f "$stem.done") {
+            my @res = PVE::LXC::Setup::generate_ssh_key($type, $comment);
+            my %parts = (id => $res[0], key => $res[1], pub => $res[2], comment => $comment);
+            my $mode = oct('0600');
+            PVE::Tools::file_set_contents("$stem.$_", $parts{$_}, $mode) for sort keys %parts;
+            PVE::Tools::file_set_contents("$stem.done", '', $mode);
+            return @res;
         }
-        my @res = PVE::LXC::Setup::generate_ssh_key($type, $comment);
-        my %parts = (id => $res[0], key => $res[1], pub => $res[2]);
-        my $mode = oct('0600');
-        PVE::Tools::file_set_contents("$stem.$_", $parts{$_}, $mode) for sort keys %parts;
-        PVE::Tools::file_set_contents("$stem.done", '', $mode);
-        return @res;
+        my ($id, $key, $pub, $first) =
+            map { PVE::Tools::file_get_contents("$stem.$_") } qw(id key pub comment);
+        $id =~ s/ \Q$first\E$/ $comment/;
+        $pub =~ s/ \Q$first\E(\n?)$/ $comment$1/;
+        return ($id, $key, $pub);
     };
 }
 

@@ -15,6 +15,25 @@ use PVE::Tools;
 
 our $ZONE_TAB = '/usr/share/zoneinfo/zone.tab';
 
+# The zone names of $ZONE_TAB, read once per $ZONE_TAB (a harness driver reads it before
+# forking, so case processes share it).
+my ($zones, $zones_from);
+sub zone_tab_zones {
+    return $zones if defined($zones_from) && $zones_from eq $ZONE_TAB;
+    my %found;
+    if (open(my $fh, '<', $ZONE_TAB)) {
+        while (my $line = <$fh>) {
+            next if $line =~ m/^\s*#/;
+            chomp $line;
+            my $zone = (split(/\t/, $line))[2];
+            $found{$zone} = 1 if defined($zone);
+        }
+        close($fh);
+    }
+    ($zones, $zones_from) = (\%found, $ZONE_TAB);
+    return $zones;
+}
+
 my $dns_label = qr/[a-zA-Z0-9](?:[a-zA-Z0-9\-]*[a-zA-Z0-9])?/;
 
 my $formats = {
@@ -57,14 +76,7 @@ my $formats = {
     'pve-ct-timezone' => sub {
         my ($v) = @_;
         return if $v eq 'host' || $v eq 'UTC';
-        if (open(my $fh, '<', $ZONE_TAB)) {
-            while (my $line = <$fh>) {
-                next if $line =~ m/^\s*#/;
-                chomp $line;
-                my $zone = (split(/\t/, $line))[2];
-                return if defined($zone) && $zone eq $v;
-            }
-        }
+        return if zone_tab_zones()->{$v};
         die "invalid time zone '$v'\n";
     },
 };

@@ -96,11 +96,14 @@ sub register_alias {
     $plugin_alias->{$id} = $type;
 }
 
-# Extra marker file, tried after the upstream list and before the final os-release check.
+# Extra marker, tried after the upstream list and before the final os-release check:
+# ('f', file, type), ('d', dir, type), or ('p', dir, type, pattern) for a regular file in
+# dir whose name matches the Perl pattern (e.g. an apk signing key).
 sub register_fallback {
-    my ($test, $path, $type) = @_;
-    die "fallback test must be 'f' or 'd'\n" if $test !~ m/^[fd]$/;
-    push @$fallbacks, [$test, $path, $type];
+    my ($test, $path, $type, $pattern) = @_;
+    die "fallback test must be 'f', 'd' or 'p'\n" if $test !~ m/^[fdp]$/;
+    die "fallback test 'p' needs a pattern\n" if $test eq 'p' && !defined($pattern);
+    push @$fallbacks, [$test, $path, $type, $test eq 'p' ? qr/$pattern/ : ()];
 }
 
 sub registry {
@@ -132,8 +135,17 @@ my $autodetect_type = sub {
     }
 
     for my $fallback (@$fallbacks) {
-        my ($test, $path, $type) = @$fallback;
-        my $hit = $test eq 'd' ? -d "$rootdir$path" : -f "$rootdir$path";
+        my ($test, $path, $type, $re) = @$fallback;
+        my $hit;
+        if ($test eq 'p') {
+            my $dir = "$rootdir$path";
+            if (-d $dir && opendir(my $dh, $dir)) {
+                $hit = grep { $_ =~ $re && -f "$dir/$_" } readdir($dh);
+                closedir($dh);
+            }
+        } else {
+            $hit = $test eq 'd' ? -d "$rootdir$path" : -f "$rootdir$path";
+        }
         return $type if $hit;
     }
 
@@ -224,6 +236,46 @@ sub new {
 
     return $self;
 }
+
+# protected_call for code that only reads: the same chroot, result (stringified, '' for
+# undef) and error handling, but without the fork. The process enters the container's
+# root and leaves it again through a handle on the real root kept open meanwhile (root
+# may do that). On a small VM a fork with its copy-on-write faults costs 5-15 ms, and
+# every hook asks for the init path; what the called code could change in the process
+# would otherwise be lost with the child, so only read-only code may come here.
+my $read_chrooted = sub {
+    my ($self, $sub) = @_;
+
+    return $sub->() if $self->{in_chroot};
+
+    my $method = (caller(1))[3];
+    my $rootdir = $self->{rootdir};
+    opendir(my $real_root, '/') or die "cannot open /: $!\n";
+    my $cwd = Cwd::getcwd();
+    chroot($rootdir) or die "failed to change root to: $rootdir: $!\n";
+    my ($res, $err);
+    {
+        local $self->{in_chroot} = 1;
+        $res = eval {
+            chdir('/') or die "failed to change to root directory\n";
+            my $r = $sub->();
+            defined($r) ? "$r" : '';
+        };
+        $err = $@;
+    }
+    # back out; without the real root every later case would run inside this container
+    if (!chdir($real_root) || !chroot('.')) {
+        print STDERR "harness: cannot leave the chroot of $rootdir: $!\n";
+        POSIX::_exit(70);
+    }
+    chdir($cwd) if defined($cwd);
+    closedir($real_root);
+    if ($err) {
+        warn $err;
+        die "error in setup task $method\n";
+    }
+    return $res;
+};
 
 # Runs $sub in a child chrooted into the container and returns its (stringified) result.
 # A failing child reports its error as a warning; the caller then dies naming the
@@ -431,7 +483,8 @@ sub parse_os_release {
 sub get_ct_os_release {
     my ($self) = @_;
 
-    my $data = $self->protected_call(sub {
+    # read-only and ours: chrooted in this process, see $read_chrooted
+    my $data = $self->$read_chrooted(sub {
         for my $file ('/etc/os-release', '/usr/lib/os-release') {
             return PVE::Tools::file_get_contents($file) if -f $file;
         }
@@ -445,7 +498,13 @@ sub get_ct_os_release {
 sub get_ct_init_path {
     my ($self) = @_;
 
-    return $self->protected_call(sub { $self->{plugin}->get_ct_init_path() });
+    my $plugin = $self->{plugin};
+    my $sub = sub { $plugin->get_ct_init_path() };
+    # Base's version only reads; a plugin's own may not, so that one gets the real fork
+    my $base = \&PVE::LXC::Setup::Base::get_ct_init_path;
+    return $plugin->can('get_ct_init_path') == $base
+        ? $self->$read_chrooted($sub)
+        : $self->protected_call($sub);
 }
 
 1;

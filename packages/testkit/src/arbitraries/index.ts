@@ -1,0 +1,10 @@
+export * from './addresses.ts';
+export * from './nic.ts';
+export * from './pctConfig.ts';
+export * from './secrets.ts';
+export * from './hooks.ts';
+export * from './caseRecipe.ts';
+export { TreeBuilder } from './rootfs/TreeBuilder.ts';
+export { BUILTIN_BASES, baseTree, fixtureBases, isIrrelevantToSetup } from './rootfs/baseTrees.ts';
+export { MARKERS, UNIT_NAMES, rootfsRecipe, type Marker, type RootfsRecipe, type RootfsRecipeOptions } from './rootfs/rootfsRecipe.ts';
+export { OUTSIDE_CONTENT, renderRootfs, type RenderedRootfs } from './rootfs/renderRootfs.ts';

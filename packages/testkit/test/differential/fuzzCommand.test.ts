@@ -1,0 +1,56 @@
+/** The `fuzz` CLI command: usage errors, a passing run, a failing run with the shrunk case. */
+import { rmSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { fuzzCommand } from '../../src/cli/fuzz.ts';
+import { writeBrokenModule } from '../../src/differential/breakModule.ts';
+import { locatePluginModule } from '../../src/differential/targets.ts';
+import { canRunPerlHarness } from '../../src/perl/PerlHarness.ts';
+
+async function fuzz(...args: string[]) {
+  let out = '';
+  let err = '';
+  const code = await fuzzCommand.run(args, { out: (t) => void (out += t), err: (t) => void (err += t), cwd: process.cwd() });
+  return { code, out, err };
+}
+
+describe('pve-chainguard fuzz', () => {
+  it('rejects bad options with exit status 2 and the usage', async () => {
+    for (const args of [['--runs', 'x'], ['--runs', '0'], ['--plugin', 'Debian'], ['--frobnicate', '1'], ['--seed']]) {
+      const r = await fuzz(...args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.err).toContain('Usage: pve-chainguard fuzz');
+    }
+  });
+
+  const archlinux = locatePluginModule('ArchLinux');
+  it.runIf(canRunPerlHarness() && archlinux !== undefined)(
+    'prints the seed and "N passed, 0 failed" and exits 0 when model and Perl agree',
+    async () => {
+      const r = await fuzz('--seed', '424242', '--runs', '30', '--plugin', 'ArchLinux');
+      expect(r.err).toBe('');
+      expect(r.out).toContain('seed 424242, 30 cases');
+      expect(r.out).toMatch(/^30 passed, 0 failed \(/m);
+      expect(r.code).toBe(0);
+    },
+    5 * 60_000,
+  );
+
+  it.runIf(canRunPerlHarness() && archlinux !== undefined)(
+    'exits 1 with the shrunk case and its tree diff when the Perl module is broken',
+    async () => {
+      const { pluginDir, breakage } = writeBrokenModule(archlinux!.path, 'ArchLinux');
+      try {
+        const r = await fuzz('--seed', '7', '--runs', '40', '--plugin', 'ArchLinux', '--plugin-dir', pluginDir);
+        expect(r.code).toBe(1);
+        expect(r.out).toMatch(/^\d+ passed, [1-9]\d* failed/m);
+        expect(r.out).toContain('replay: FC_SEED=7 FC_NUM_RUNS=40');
+        expect(r.out).toMatch(/shrunk in \d+ steps to:\nrecipe: \{/);
+        expect(r.out).toContain('tree diff (a = perl, b = model):');
+        expect(r.out).toContain(breakage.shows);
+      } finally {
+        rmSync(pluginDir, { recursive: true, force: true });
+      }
+    },
+    5 * 60_000,
+  );
+});
