@@ -31,7 +31,8 @@ export interface Guarantees {
   /**
    * Running the last hook again leaves the tree unchanged. Chainguard promises it for every
    * hook; Proxmox's Base not for create with SSH keys (an existing authorized_keys section
-   * is rewritten with mode 0644 instead of 0700).
+   * is rewritten with mode 0644 instead of 0700), nor when no DNS setting exists anywhere
+   * (an empty resolv.conf section gains a blank line at every run).
    */
   idempotent(recipe: CaseRecipe): boolean;
   /**
@@ -50,8 +51,13 @@ export function guaranteesFor(ostype: string | null): Guarantees {
 const hashWithTrailingNewline = (r: CaseRecipe) =>
   r.password?.kind === 'hash' && r.password.trailingNewline && r.hooks.includes('create');
 
+/** No name server or search domain in the config nor on the host: set_dns has nothing to say. */
+const noDnsAnywhere = (r: CaseRecipe) =>
+  r.host.resolv === 'none' && (r.config.nameserver?.length ?? 0) === 0 && (r.config.searchdomain?.length ?? 0) === 0;
+
 const BASE_GUARANTEES: Guarantees = {
-  idempotent: (r) => !(r.hooks.at(-1) === 'create' && (r.sshKeys?.keys.length ?? 0) > 0),
+  // Base's ct_modify_file writes an empty section with an extra blank line at every run
+  idempotent: (r) => !(r.hooks.at(-1) === 'create' && (r.sshKeys?.keys.length ?? 0) > 0) && !noDnsAnywhere(r),
   accountsUntouched: (r) => !hashWithTrailingNewline(r),
 };
 

@@ -89,7 +89,7 @@ describe.each(['Chainguard', 'ArchLinux'])('%s', (name) => {
 
   it.runIf(active)(
     "running the last hook again changes nothing (Chainguard plugin: every hook; Proxmox's Base plugins: " +
-      'not create with SSH keys, which turns authorized_keys 0700 into 0644)',
+      'not create with SSH keys (authorized_keys 0700 becomes 0644), nor with no DNS setting anywhere)',
     () => expectNone('idempotence'),
     BATCH_TIMEOUT,
   );
