@@ -22,23 +22,11 @@ export function perlSplit(value: string, separator: string | RegExp): string[] {
   return parts;
 }
 
-/** PVE `split_list`: NUL-separated if a NUL occurs, else `,` `;` and blanks separate. */
-export function splitList(value: string): string[] {
-  if (value.includes('\0')) return perlSplit(value, '\0');
-  const spaced = value.replace(/[,;]/g, ' ').replace(new RegExp(`^${PERL_SPACE}+`), '');
-  return perlSplit(spaced, new RegExp(`${PERL_SPACE}+`));
-}
-
 /** PVE `parse_boolean`: "1"/"0" for the accepted spellings, undefined otherwise. */
 export function parsePveBoolean(value: string): '1' | '0' | undefined {
   if (perlMatchesWhole(/^(?:1|on|yes|true)$/i, value)) return '1';
   if (perlMatchesWhole(/^(?:0|off|no|false)$/i, value)) return '0';
   return undefined;
-}
-
-/** Perl's truthiness of a defined string: only "" and "0" are false. */
-export function perlTrue(value: string | undefined): boolean {
-  return value !== undefined && value !== '' && value !== '0';
 }
 
 const UV_MAX = 2n ** 64n - 1n;
@@ -73,3 +61,7 @@ export function isPveNumber(value: string): boolean {
 export function isPveInteger(value: string): boolean {
   return perlMatchesWhole(/^[+-]?\d+$/, value);
 }
+
+// One implementation each, shared with the Base model.
+export { splitList } from '../util/splitList.ts';
+export { perlTrue } from '../runtime/perlText.ts';

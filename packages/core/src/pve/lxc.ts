@@ -7,25 +7,19 @@ import type { NetConf, PctConf } from '../config/types.ts';
 import { parseLxcNetworkAsPve } from '../config/parseLxcNetwork.ts';
 import { parseFeatures as parseFeatureString } from '../config/parseFeatures.ts';
 import { die } from '../runtime/PerlDie.ts';
+import { perlTrue } from '../runtime/perlText.ts';
+
+/** `PVE::LXC::Config->get_tty_count`: the configured count, 2 when unset. */
+export { getTtyCount } from '../config/ttyCount.ts';
 
 /** `PVE::LXC::Config->parse_lxc_network`: an empty string gives an empty object. */
 export function parseLxcNetwork(data: string | undefined): Partial<NetConf> {
   return parseLxcNetworkAsPve(data ?? '');
 }
 
-/** `PVE::LXC::Config->get_tty_count`: the configured count, 2 when unset. */
-export function getTtyCount(conf: PctConf): number {
-  return conf.tty === undefined ? 2 : Number(conf.tty);
-}
-
 /** `PVE::LXC::Config->parse_features`: flags as the strings '1'/'0'. */
 export function parseFeatures(data: string | undefined): Record<string, string> {
   return parseFeatureString(data ?? '', { mode: 'proxmox' }) as Record<string, string>;
-}
-
-/** A value Perl would treat as true ("" and "0" are false). */
-function perlTrue(v: string | undefined): boolean {
-  return v !== undefined && v !== '' && v !== '0';
 }
 
 /** `PVE::LXC::get_primary_ips`: net0's static IPv4 and IPv6 without prefix length. */
