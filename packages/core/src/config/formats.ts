@@ -1,7 +1,7 @@
 /**
  * The named value formats pct config keys use, with the messages PVE dies with (each ends
  * in "\n" like the Perl `die`). Facts from PVE::JSONSchema (pve-common), PVE::LXC::Config
- * and PVE::Storage at the versions named in shared/oracle/README.md.
+ * and PVE::Storage at the versions named in oracle/README.md.
  */
 import { CIDR4_RE, CIDR6_RE, IPV4_RE, IPV6_RE } from './ipSyntax.ts';
 import { perlMatchesWhole, splitList } from './perlText.ts';

@@ -1,6 +1,6 @@
 import type { FsEntry } from '../fs/entry.ts';
 
-/** One dispatcher call of a vector (`shared/oracle/README.md` §5). */
+/** One dispatcher call of a vector (`oracle/README.md` §5). */
 export interface VectorStep {
   call: string;
   args: Array<string | null>;

@@ -1,5 +1,5 @@
 /**
- * One filesystem entry, in the shape the oracle vectors use (shared/oracle/README.md §4).
+ * One filesystem entry, in the shape the oracle vectors use (oracle/README.md §4).
  * Manifests, tree snapshots and vector `rootfs`/`tree` lists all use it.
  */
 export interface FsEntry {

@@ -1,5 +1,5 @@
 /**
- * FsEntry lists ↔ volumes (shared/oracle/README.md §4).
+ * FsEntry lists ↔ volumes (oracle/README.md §4).
  *
  * Entries carry text (UTF-8 paths, targets and content, or base64 content); the volume
  * holds byte strings. Materialising follows the recorder: entries in list order, unlisted

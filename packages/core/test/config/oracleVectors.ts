@@ -1,5 +1,5 @@
 /**
- * Loads the oracle vectors (shared/oracle/base-vectors.jsonl) for the config and
+ * Loads the oracle vectors (oracle/base-vectors.jsonl) for the config and
  * os-release tests. Set PVE_ORACLE_VECTORS to read them from elsewhere; a missing file
  * fails the tests rather than skipping them.
  */
@@ -28,7 +28,7 @@ export interface OracleVector {
   };
 }
 
-const DEFAULT_PATH = fileURLToPath(new URL('../../../../../shared/oracle/base-vectors.jsonl', import.meta.url));
+const DEFAULT_PATH = fileURLToPath(new URL('../../../../oracle/base-vectors.jsonl', import.meta.url));
 
 let cache: OracleVector[] | undefined;
 

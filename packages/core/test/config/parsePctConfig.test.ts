@@ -1,6 +1,6 @@
 /**
  * pct config parsing. Expected PVE messages are PVE's own texts (PVE/LXC/Config.pm,
- * PVE/JSONSchema.pm at the commits in shared/oracle/README.md); each proxmox-mode
+ * PVE/JSONSchema.pm at the commits in oracle/README.md); each proxmox-mode
  * expectation below was confirmed by running that upstream parser on the same input.
  */
 import fc from 'fast-check';

@@ -5,10 +5,10 @@ import { conform, parseVectors } from '../../src/conform/conform.ts';
 
 const vectorsPath =
   process.env.PVE_ORACLE_VECTORS ??
-  fileURLToPath(new URL('../../../../../shared/oracle/base-vectors.jsonl', import.meta.url));
+  fileURLToPath(new URL('../../../../oracle/base-vectors.jsonl', import.meta.url));
 const vectors = parseVectors(readFileSync(vectorsPath, 'utf8'), vectorsPath);
 
-describe('the model against real Proxmox (shared/oracle)', () => {
+describe('the model against real Proxmox (oracle/)', () => {
   it('reproduces all 400 recorded vectors', () => {
     const result = conform(vectors);
     expect(result.failed.map((f) => `${f.id}: ${f.difference}`)).toEqual([]);

@@ -5,10 +5,10 @@ import { CtFs } from '../../src/fs/CtFs.ts';
 import type { FsEntry } from '../../src/fs/entry.ts';
 import { entriesFromFs, volumeFromEntries } from '../../src/fs/manifest.ts';
 
-/** The recorded vectors live next to the checkout (shared/oracle); a missing file fails. */
+/** The recorded vectors (oracle/); a missing file fails. */
 const vectorsPath =
   process.env.PVE_ORACLE_VECTORS ??
-  fileURLToPath(new URL('../../../../../shared/oracle/base-vectors.jsonl', import.meta.url));
+  fileURLToPath(new URL('../../../../oracle/base-vectors.jsonl', import.meta.url));
 
 interface Vector {
   id: string;

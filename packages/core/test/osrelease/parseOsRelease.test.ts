@@ -1,6 +1,6 @@
 /**
  * os-release parsing with PVE's quirks (docs/proxmox-setup-reference.md section 1.5,
- * shared/oracle/README.md section 6), checked against every oracle vector.
+ * oracle/README.md section 6), checked against every oracle vector.
  */
 import { describe, expect, it } from 'vitest';
 import { parseOsRelease } from '../../src/osrelease/index.ts';

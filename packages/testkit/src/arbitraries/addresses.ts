@@ -1,7 +1,7 @@
 /**
  * IP address recipes and their text. Recipes are plain numbers so fast-check can shrink a
  * recorded case without generation context; the text is made here, never by fc.ipV6()
- * (whose output is not canonical, see shared/docs/tooling-notes.md §3).
+ * (whose IPv6 text is not in canonical RFC 5952 form).
  */
 import fc from 'fast-check';
 import { formatIpv6, ipv6FromBigInt, ipv6ToBigInt } from '../../../core/src/util/ipv6.ts';

@@ -1,5 +1,5 @@
 /**
- * The JSON shapes the Perl harness driver speaks (shared/oracle/README.md §2–§6, plus
+ * The JSON shapes the Perl harness driver speaks (oracle/README.md §2–§6, plus
  * `plugin_dir` and `registry`). They mirror core's `Vector`/`Outcome` on purpose, so a
  * vector can be fed to the harness as is and its `expect` compared with the result.
  */

@@ -1,7 +1,7 @@
 /**
  * Whole cases: recorded recipes shrink without generation context (what lets fast-check
  * shrink a failing sample handed over as an example), rendered trees follow the entry-list
- * rules of shared/oracle/README.md §4, escaping symlinks point at files outside the rootfs,
+ * rules of oracle/README.md §4, escaping symlinks point at files outside the rootfs,
  * and the mutations the brief lists all occur.
  */
 import fc from 'fast-check';

@@ -1,6 +1,6 @@
 /**
  * Passwords and keys as generated. The "recognised crypt string" pattern is Proxmox's, as
- * shared/oracle/README.md §7 quotes it; hashes with a salt of at most 16 characters and no
+ * oracle/README.md §7 quotes it; hashes with a salt of at most 16 characters and no
  * trailing newline must match it, so the stored-verbatim path is exercised.
  */
 import fc from 'fast-check';

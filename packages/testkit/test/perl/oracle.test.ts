@@ -13,7 +13,7 @@ type OracleVector = HarnessCase & { id: string; tags: string[]; expect: HarnessR
 
 const VECTORS_PATH =
   process.env.PVE_ORACLE_VECTORS ??
-  fileURLToPath(new URL('../../../../../shared/oracle/base-vectors.jsonl', import.meta.url));
+  fileURLToPath(new URL('../../../../oracle/base-vectors.jsonl', import.meta.url));
 
 const vectors: OracleVector[] = readFileSync(VECTORS_PATH, 'utf8')
   .split('\n')

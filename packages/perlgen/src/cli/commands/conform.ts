@@ -9,7 +9,7 @@ export const conformCommand: Command = {
   help: `Usage: pve-chainguard conform FILE.jsonl [--verbose]
 
 Runs every vector in FILE (JSON lines recorded on real pve-container, see
-shared/oracle/README.md) through the TypeScript model and compares the detected ostype,
+oracle/README.md) through the TypeScript model and compares the detected ostype,
 os-release, architecture, warnings, error and the whole resulting tree.
 Prints one line per failing vector with its first difference, then "N passed, N failed".
 Exit status: 0 when every vector passes, 1 otherwise, 2 on bad usage.

@@ -1,6 +1,6 @@
 /**
  * A mutable container tree keyed by path, turned into the sorted entry list vectors use.
- * Keeps the entry-list rules of shared/oracle/README.md §4: parents are listed before
+ * Keeps the entry-list rules of oracle/README.md §4: parents are listed before
  * children (missing ones become 0755 root directories) and nothing is listed below a
  * symlink.
  */
