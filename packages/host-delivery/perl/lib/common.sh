@@ -168,6 +168,7 @@ rollback() {
             rm -f "$f"
         fi || msg "ROLLBACK FAILED for $f: restore it from $BACKUP"
     done
+    rm -rf "$BACKUP"
     msg "rolled back; every file is as it was before this run"
 }
 
