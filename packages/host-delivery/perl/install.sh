@@ -45,8 +45,9 @@ trap cleanup_stage EXIT
 
 fault preflight || exit 1
 preflight
-perl -I"$PERL5" -c "$HERE/Chainguard.pm" >/dev/null 2>&1 ||
-    fail "$HERE/Chainguard.pm does not compile against $PERL5: $(perl -I"$PERL5" -c "$HERE/Chainguard.pm" 2>&1 | head -3)"
+if ! out=$(perl -I"$PERL5" -c "$HERE/Chainguard.pm" 2>&1); then
+    fail "$HERE/Chainguard.pm does not compile against $PERL5: $(head -3 <<<"$out")"
+fi
 step_done preflight
 
 fault stage || exit 1

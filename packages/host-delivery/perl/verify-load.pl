@@ -16,7 +16,7 @@ require PVE::LXC::Setup;
 exit 0 if $mode eq 'load';
 
 if (eval { require PVE::Systemd; 1 }) {
-    no warnings qw(redefine once);    ## no critic (ProhibitNoWarnings)
+    no warnings qw(redefine once); ## no critic (ProhibitNoWarnings)
     *PVE::Systemd::get_timezone = sub { return 'UTC' };
 }
 for my $root (@roots) {

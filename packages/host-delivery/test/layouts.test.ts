@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CONFIG, MODULE, SETUP, engine, fakeRoot, layoutFile, perlCompiles, read, releaseDir, run, tempDir } from './helpers.ts';
@@ -76,6 +76,36 @@ describe('style', () => {
     const root = fakeRoot(work, 'alias-sorted-later');
     expect(install(root).status).toBe(0);
     expect(read(root, SETUP)).toContain("    raspbian => 'debian',\n    wolfi => 'chainguard',\n    zeta => 'debian',\n");
+  });
+});
+
+describe('upgrades and backups', () => {
+  it('one backup set per change with the pve-container version; a newer module replaces only the module', () => {
+    const root = fakeRoot(work, 'spaces-wrapped');
+    expect(install(root).status).toBe(0);
+    expect(install(root).status).toBe(0);
+    const backups = join(root, 'var/lib/pve-chainguard/backup');
+    const sets = readdirSync(backups);
+    expect(sets).toHaveLength(1);
+    expect(readFileSync(join(backups, sets[0]!, 'INFO'), 'utf8')).toBe('pve-container 6.1.10\ninstall\n');
+    expect(readFileSync(join(backups, sets[0]!, 'Setup.pm'), 'utf8')).toBe(layoutFile('spaces-wrapped', 'Setup.pm'));
+    const edited = { setup: read(root, SETUP), config: read(root, CONFIG) };
+    writeFileSync(join(root, MODULE), read(root, MODULE).replace(/^1;$/m, '# older build\n1;'));
+    const r = install(root);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('updated /usr/share/perl5/PVE/LXC/Setup/Chainguard.pm\ninstalled');
+    expect(read(root, MODULE)).toBe(readFileSync(join(release, 'Chainguard.pm'), 'utf8'));
+    expect({ setup: read(root, SETUP), config: read(root, CONFIG) }).toEqual(edited);
+    expect(readdirSync(backups)).toHaveLength(2);
+  });
+
+  it('refuses a module that does not compile, naming it', () => {
+    const root = fakeRoot(work, 'spaces-wrapped');
+    rmSync(join(root, 'usr/share/perl5/PVE/LXC/Setup/Base.pm'));
+    const r = install(root);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('Chainguard.pm does not compile');
+    expect(read(root, SETUP)).toBe(layoutFile('spaces-wrapped', 'Setup.pm'));
   });
 });
 
