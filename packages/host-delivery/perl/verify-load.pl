@@ -24,7 +24,9 @@ for my $root (@roots) {
     my @warnings;
     local $SIG{__WARN__} = sub { push @warnings, @_ };
     # a log_warn of our own: os-release IDs we made up need no REST environment to warn in
-    my $setup = eval { PVE::LXC::Setup->new($conf, $root, undef, sub { push @warnings, @_ }) };
+    my $setup = eval {
+        PVE::LXC::Setup->new($conf, $root, undef, sub { push @warnings, @_ });
+    };
     die "autodetection on $root failed: " . ($@ || "no object\n") if !$setup;
     my $type = $conf->{ostype} // ref($setup->{plugin} // '');
     die "autodetection on $root gave '$type', not 'chainguard'\n" if $type ne 'chainguard';
