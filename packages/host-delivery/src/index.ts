@@ -1,0 +1,1 @@
+export { registryData, registryJson, writeRegistryJson, type RegistryJson } from './registryJson.ts';
