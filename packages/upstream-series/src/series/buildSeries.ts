@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { applyEdits } from '../engine/editEngine.ts';
+import { dropInstallerComments } from '../engine/upstreamStyle.ts';
 import { git, SeriesError } from '../git/git.ts';
 import { PATHS } from '../repo/layout.ts';
 import { addToSources } from '../repo/makefile.ts';
@@ -45,6 +46,7 @@ export function buildSeries({ repo, signoff, env }: BuildInput): { addedTestfile
   commit(SUBJECTS.plugin, PLUGIN_BODY);
 
   applyEdits(repo, 'markers');
+  edit(PATHS.setup, dropInstallerComments);
   commit(SUBJECTS.markers, MARKERS_BODY);
 
   const script = readFileSync(join(repo, PATHS.runTests), 'utf8');
