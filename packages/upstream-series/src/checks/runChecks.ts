@@ -6,6 +6,7 @@ import { verifyTestDir } from '../testdirs/verifyTestDir.ts';
 import { amCheck } from './amCheck.ts';
 import { perlCheck } from './perlCheck.ts';
 import { tidyCheck } from './tidyCheck.ts';
+import { tidyDriftNotes } from './tidyDrift.ts';
 
 export interface CheckInput {
   source: string;
@@ -21,6 +22,8 @@ export interface CheckInput {
 export interface CheckResult {
   name: string;
   problems: string[];
+  /** Informational: reported, never a failure. */
+  note?: boolean;
 }
 
 /** Every check the series must pass before anything is written; later checks run on the `git am` result. */
@@ -36,5 +39,7 @@ export function runChecks(input: CheckInput): CheckResult[] {
   const dirs = existsSync(testRoot) ? readdirSync(testRoot).filter((d) => d.startsWith('test-chainguard-')).sort() : [];
   const problems = dirs.length === 0 ? ['no src/test/test-chainguard-* directories'] : dirs.flatMap((d) => verifyTestDir(join(testRoot, d), d, testfiles));
   results.push({ name: `test dir expectations equal the model (${dirs.length} dirs)`, problems });
+  const stubs = join(input.scratch, 'stubs');
+  results.push({ name: 'Setup.pm/Config.pm edits under perltidy', problems: tidyDriftNotes(applied, input.base, [PATHS.setup, PATHS.config], stubs), note: true });
   return results;
 }

@@ -51,8 +51,11 @@ export function runUpstream(o: UpstreamOptions, io: RunIo): number {
     io.out(`Series on ${base.slice(0, 12)} (${o.base}) as ${formatIdent(author)}, Signed-off-by: ${signoff}\n`);
     for (const line of seriesSummary(repo, base, env)) io.out(`  ${line}\n`);
     io.out('Checks:\n');
-    for (const c of checks) io.out(`  ${c.problems.length ? 'FAIL' : 'ok  '} ${c.name}\n${c.problems.map((p) => `       ${p}\n`).join('')}`);
-    if (checks.some((c) => c.problems.length > 0)) {
+    for (const c of checks) {
+      const status = c.problems.length === 0 ? 'ok  ' : c.note ? 'note' : 'FAIL';
+      io.out(`  ${status} ${c.name}\n${c.problems.map((p) => `       ${p}\n`).join('')}`);
+    }
+    if (checks.some((c) => c.problems.length > 0 && !c.note)) {
       io.err('upstream: checks failed; nothing was written\n');
       return 1;
     }
