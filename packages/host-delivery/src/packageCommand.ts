@@ -1,0 +1,58 @@
+import { parseArgs } from 'node:util';
+import { relative, resolve } from 'node:path';
+import { buildRelease } from './build.ts';
+import { REPO_ROOT } from './release.ts';
+
+/** The output and working directory a CLI command gets (perlgen's CommandIo, structurally). */
+export interface PackageIo {
+  out(text: string): void;
+  err(text: string): void;
+  cwd: string;
+}
+
+export const PACKAGE_SUMMARY = 'build the release tarball and the .deb for Proxmox VE hosts';
+
+export const PACKAGE_HELP = `Usage: pve-chainguard package [--out DIR]
+
+Builds, reproducibly (fixed mtimes, sorted entries, root owner; same inputs give the same
+bytes), the artefacts an administrator installs on a Proxmox VE host:
+
+  pve-chainguard-support-<version>.tar.gz   install.sh, uninstall.sh, the plugin module,
+                                            the edit engine, registry.json, README.md and
+                                            SHA256SUMS in one top folder
+  pve-chainguard-support_<version>_all.deb  the same under /usr/share/pve-chainguard-support,
+                                            with triggers that re-apply the edits after every
+                                            pve-container upgrade
+
+The module is the committed generated/PVE/LXC/Setup/Chainguard.pm; the version is
+packages/host-delivery/package.json's. Needs tar, gzip and dpkg-deb.
+
+Options:
+  --out DIR   write into DIR (default: dist/ in the repository)
+  -h, --help  show this help
+
+Exit status: 0 built, 1 build failed, 2 bad usage.
+`;
+
+export async function runPackageCommand(args: string[], io: PackageIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, options: { out: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+  } catch (e) {
+    io.err(`package: ${(e as Error).message}\n\n${PACKAGE_HELP}`);
+    return 2;
+  }
+  if (parsed.values.help) {
+    io.out(PACKAGE_HELP);
+    return 0;
+  }
+  const outDir = parsed.values.out ? resolve(io.cwd, parsed.values.out) : resolve(REPO_ROOT, 'dist');
+  try {
+    const built = buildRelease(outDir);
+    for (const path of [built.tarball, built.deb]) io.out(`${relative(io.cwd, path) || path}\n`);
+    return 0;
+  } catch (e) {
+    io.err(`package: ${(e as Error).message}\n`);
+    return 1;
+  }
+}

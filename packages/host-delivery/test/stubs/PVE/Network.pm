@@ -1,0 +1,7 @@
+# Test stub written for pve-chainguard (no Proxmox code).
+package PVE::Network;
+
+use strict;
+use warnings;
+
+1;
