@@ -91,6 +91,14 @@ describe('upstream on a synthetic pve-container', () => {
     expect(read(out2, files[1]!)).toContain('Signed-off-by: Ada Author <ada@example.org>');
   });
 
+  it('builds on a base that only a remote-tracking ref names', () => {
+    const sha = gitIn(fx.repo, fx.env, 'commit-tree', 'HEAD^{tree}', '-p', 'master', '-m', 'upstream moved on').trim();
+    gitIn(fx.repo, fx.env, 'update-ref', 'refs/remotes/origin/master', sha);
+    const r = runUpstreamCommand(['--pve-container', fx.repo, '--base', 'origin/master', '--branch', 'on-remote', '--dry-run'], fx.root, fx.env);
+    expect(r.err).toBe('');
+    expect(r.out).toContain(`Series on ${sha.slice(0, 12)} (origin/master)`);
+  });
+
   it('--dry-run prints the summary and touches nothing', () => {
     const before = gitIn(fx.repo, fx.env, 'for-each-ref');
     const r = runUpstreamCommand(['--pve-container', fx.repo, '--branch', 'try', '--out', join(fx.root, 'dry'), '--dry-run'], fx.root, fx.env);

@@ -7,7 +7,7 @@ import { git, runProgram } from '../git/git.ts';
  * Returns problems (empty when the series applies cleanly to the same tree).
  */
 export function amCheck(source: string, base: string, patchDir: string, patches: string[], scratch: string, expectedTree: string, env: NodeJS.ProcessEnv): string[] {
-  git(source, ['clone', '--quiet', '--no-checkout', source, scratch], { env });
+  git(source, ['clone', '--quiet', '--shared', '--no-checkout', source, scratch], { env });
   git(scratch, ['checkout', '--quiet', '--detach', base], { env });
   const files = patches.filter((p) => !/0000-cover-letter\.patch$/.test(p)).map((p) => join(patchDir, p));
   const r = runProgram('git', ['-C', scratch, 'am', '--quiet', ...files], { env });

@@ -39,7 +39,9 @@ export function runUpstream(o: UpstreamOptions, io: RunIo): number {
   const tmp = mkdtempSync(join(tmpdir(), 'pve-chainguard-upstream-'));
   try {
     const repo = join(tmp, 'series');
-    git(top, ['clone', '--quiet', '--no-checkout', top, repo], { env });
+    // --shared: the scratch clone sees every object of the checkout, so a base that only a
+    // remote-tracking ref or a tag names (--base origin/master) can be checked out there too
+    git(top, ['clone', '--quiet', '--shared', '--no-checkout', top, repo], { env });
     git(repo, ['checkout', '--quiet', '-b', o.branch, base], { env });
     buildSeries({ repo, signoff, env });
     const patchDir = join(tmp, 'patches');
