@@ -1,5 +1,7 @@
 import { PACKAGE_HELP, PACKAGE_SUMMARY, runPackageCommand } from '@pve-chainguard/host-delivery';
 import { main, perlgenCommands, type Command } from '@pve-chainguard/perlgen/cli';
+// by path: testkit's package.json does not list upstream-series (the command needs nothing from testkit)
+import { upstreamCommand } from '../../../upstream-series/src/index.ts';
 import { fuzzCommand } from './fuzz.ts';
 import { previewCommand } from './preview.ts';
 
@@ -12,7 +14,7 @@ const packageCommand: Command = {
 };
 
 /** Every command of the CLI, in the order `--help` lists them. */
-export const commands: Command[] = [...perlgenCommands, previewCommand, fuzzCommand, packageCommand];
+export const commands: Command[] = [...perlgenCommands, previewCommand, fuzzCommand, packageCommand, upstreamCommand];
 
 export function runCli(argv: string[]): Promise<number> {
   return main(argv, commands);

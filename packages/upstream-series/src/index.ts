@@ -1,0 +1,13 @@
+// @pve-chainguard/upstream-series: the pve-devel patch series for pve-container.
+export { upstreamCommand, upstreamMain } from './cli/upstreamCommand.ts';
+export { parseUpstreamOptions, type UpstreamOptions } from './cli/options.ts';
+export { runUpstream, type RunIo } from './series/runUpstream.ts';
+export { SeriesError } from './git/git.ts';
+export { TEST_CASES, type TestCase } from './testdirs/cases.ts';
+export { buildTestDir } from './testdirs/buildTestDir.ts';
+export { verifyTestDir } from './testdirs/verifyTestDir.ts';
+export { readTestDir, writeTestDir } from './testdirs/testDirFs.ts';
+export { parseTestfiles, addTestfiles } from './repo/testfiles.ts';
+export { addToSources } from './repo/makefile.ts';
+export { engineAvailable } from './engine/editEngine.ts';
+export { PATHS } from './repo/layout.ts';
