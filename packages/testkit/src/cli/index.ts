@@ -1,7 +1,6 @@
 import { PACKAGE_HELP, PACKAGE_SUMMARY, runPackageCommand } from '@pve-chainguard/host-delivery';
 import { main, perlgenCommands, type Command } from '@pve-chainguard/perlgen/cli';
-// by path: testkit's package.json does not list upstream-series (the command needs nothing from testkit)
-import { upstreamCommand } from '../../../upstream-series/src/index.ts';
+import { upstreamCommand } from '@pve-chainguard/upstream-series';
 import { fuzzCommand } from './fuzz.ts';
 import { previewCommand } from './preview.ts';
 
