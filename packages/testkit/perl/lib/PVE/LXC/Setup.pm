@@ -16,6 +16,8 @@ use warnings;
 use Cwd 'abs_path';
 use POSIX ();
 
+use Harness::Release;
+
 use PVE::INotify;
 use PVE::LXC;
 use PVE::RESTEnvironment;
@@ -200,6 +202,8 @@ sub new {
     my $plugin = $plugin_class->new($conf, $rootdir, $os_release, $log_warn);
     $self->{plugin} = $plugin;
     $self->{in_chroot} = 0;
+    # issue 14: the pve-container release the case plays (Harness::Release, PVE 9 by default)
+    $plugin->{release} = Harness::Release::current();
 
     # host data the plugin needs later, when it cannot look at the host any more
     if ($host_data) {
