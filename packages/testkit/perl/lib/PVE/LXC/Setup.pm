@@ -229,7 +229,8 @@ sub new {
             warn "Architecture detection failed: $err";
         }
 
-        if (!$arch) {
+        # issue 14: before 6.1.1 only undef falls back
+        if (Harness::Release::flag('archFallbackOnFalse') ? !$arch : !defined($arch)) {
             $arch = 'amd64';
             print "Falling back to $arch.\nUse `pct set VMID --arch ARCH` to change.\n";
         } else {
@@ -412,6 +413,8 @@ sub rewrite_ssh_host_keys {
 
 sub check_systemd_nesting {
     my ($self) = @_;
+
+    return if !Harness::Release::flag('systemdNestingWarning'); # issue 14: from 6.0.19
 
     my $init = $self->get_ct_init_path();
     # on the host: the check runs objdump
