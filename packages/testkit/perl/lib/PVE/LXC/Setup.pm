@@ -16,6 +16,8 @@ use warnings;
 use Cwd 'abs_path';
 use POSIX ();
 
+use Harness::Release;
+
 use PVE::INotify;
 use PVE::LXC;
 use PVE::RESTEnvironment;
@@ -200,6 +202,8 @@ sub new {
     my $plugin = $plugin_class->new($conf, $rootdir, $os_release, $log_warn);
     $self->{plugin} = $plugin;
     $self->{in_chroot} = 0;
+    # issue 14: the pve-container release the case plays (Harness::Release, PVE 9 by default)
+    $plugin->{release} = Harness::Release::current();
 
     # host data the plugin needs later, when it cannot look at the host any more
     if ($host_data) {
@@ -225,7 +229,8 @@ sub new {
             warn "Architecture detection failed: $err";
         }
 
-        if (!$arch) {
+        # issue 14: before 6.1.1 only undef falls back
+        if (Harness::Release::flag('archFallbackOnFalse') ? !$arch : !defined($arch)) {
             $arch = 'amd64';
             print "Falling back to $arch.\nUse `pct set VMID --arch ARCH` to change.\n";
         } else {
@@ -408,6 +413,8 @@ sub rewrite_ssh_host_keys {
 
 sub check_systemd_nesting {
     my ($self) = @_;
+
+    return if !Harness::Release::flag('systemdNestingWarning'); # issue 14: from 6.0.19
 
     my $init = $self->get_ct_init_path();
     # on the host: the check runs objdump

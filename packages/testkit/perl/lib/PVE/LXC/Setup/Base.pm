@@ -242,7 +242,7 @@ sub setup_systemd_networkd {
         if (defined(my $ip6 = $net->{ip6})) {
             if ($ip6 eq 'dhcp') {
                 $dhcp |= 2;
-                $accept_ra = 'true';
+                $accept_ra = 'true' if $self->{release}->{networkdDhcp6AcceptsRa}; # issue 14
             } elsif ($ip6 eq 'auto') {
                 $accept_ra = 'true';
             } elsif ($ip6 ne 'manual') {
@@ -263,7 +263,8 @@ sub setup_systemd_networkd {
         $data .= "IPv6AcceptRA = $accept_ra\n";
         $data .= $routes;
 
-        $self->ct_make_path('/etc/systemd/network');
+        # issue 14: PVE 8 writes into /etc/systemd/network without making it
+        $self->ct_make_path('/etc/systemd/network') if $self->{release}->{networkdDirMakesParents};
         $self->ct_file_set_contents("/etc/systemd/network/$name.network", $data);
     }
 }
@@ -283,7 +284,12 @@ sub setup_systemd_preset {
     my $data = "# Added by PVE at create-time for first-boot configuration.\n";
     $data .= ($preset{$_} ? 'enable' : 'disable') . " $_\n" for sort keys %preset;
 
-    $self->ct_make_path('/etc/systemd/system-preset');
+    # issue 14: PVE 8 makes the last directory only, and dies below without /etc/systemd
+    if ($self->{release}->{presetDirMakesParents}) {
+        $self->ct_make_path('/etc/systemd/system-preset');
+    } else {
+        $self->ct_mkdir('/etc/systemd/system-preset', 0755);
+    }
     $self->ct_file_set_contents('/etc/systemd/system-preset/00-pve.preset', $data);
 }
 
@@ -548,11 +554,13 @@ sub check_systemd_nesting {
 sub ssh_host_key_types_to_generate {
     my ($self) = @_;
 
-    return {
+    my $keys = {
         rsa => 'ssh_host_rsa_key',
         ecdsa => 'ssh_host_ecdsa_key',
         ed25519 => 'ssh_host_ed25519_key',
     };
+    $keys->{dsa} = 'ssh_host_dsa_key' if $self->{release}->{dsaHostKeys}; # issue 14: before 5.3
+    return $keys;
 }
 
 sub detect_architecture {
