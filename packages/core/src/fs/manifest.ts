@@ -22,7 +22,8 @@ const DEFAULT_PERM: Record<FsEntry['type'], number> = {
 };
 
 /** The bytes an entry's `content` stands for (UTF-8 text, or base64 when so marked). */
-export function entryContentBytes(entry: Pick<FsEntry, 'content' | 'encoding'>): Buffer {
+export function entryContentBytes(entry: Pick<FsEntry, 'content' | 'encoding' | 'lazy'>): Buffer {
+  if (entry.lazy) return entry.lazy.load();
   const content = entry.content ?? '';
   return entry.encoding === 'base64'
     ? Buffer.from(content, 'base64')
@@ -91,7 +92,8 @@ export function volumeFromEntries(entries: readonly FsEntry[]): Volume {
       perm: entry.type === 'symlink' ? 0o777 : perm,
       uid,
       gid,
-      data: entry.type === 'file' ? entryContentBytes(entry) : undefined,
+      data: entry.type === 'file' && !entry.lazy ? entryContentBytes(entry) : undefined,
+      lazy: entry.type === 'file' ? entry.lazy : undefined,
       target: entry.type === 'symlink' ? utf8ToByteString(entry.target!) : undefined,
     });
   }
@@ -136,6 +138,9 @@ function snapshotEntry(fs: CtFsApi, path: string): FsEntry {
   const owner = { gid: st.gid, mode: formatMode(st.type === 'symlink' ? 0o777 : st.mode) };
   switch (st.type) {
     case 'file': {
+      // unread content stays unread: the snapshot refers to the same source
+      const lazy = fs instanceof CtFs ? fs.pendingContent(path) : undefined;
+      if (lazy) return { ...owner, lazy, path: textPath, type: 'file', uid: st.uid };
       const fields = contentFields(Buffer.from(fs.readFile(path), 'latin1'));
       return { ...fields, ...owner, path: textPath, type: 'file', uid: st.uid };
     }
