@@ -1,8 +1,10 @@
 import { ConfigError, ContentUnavailable, parseHook, type Hook } from '@pve-chainguard/core';
 import { EXIT, EXIT_STATUS_HELP, escapeValue, InputError, toSafeJson, UsageError, type Command } from '@pve-chainguard/perlgen/cli';
 import { resolveRootfs } from '../rootfs/resolveRootfs.ts';
+import { withContent } from '../rootfs/withContent.ts';
 import { parseOptions } from './parseOptions.ts';
 import { clockSeconds, configLineOf, hostResolvConf, readPassword, readTextFile } from './preview/inputs.ts';
+import { importOciConfig } from './preview/ociImport.ts';
 import { jsonReport, renderText } from './preview/render.ts';
 import { runPreview } from './preview/runPreview.ts';
 
@@ -65,12 +67,22 @@ export const previewCommand: Command = {
 
     let result;
     let report;
+    let configText = config.text;
+    let entries = rootfs.entries;
     try {
-      result = runPreview({ rootfs: rootfs.entries, config: config.text, hooks, now, password, sshKeys, hostResolvConf: resolv });
-      if (result.error?.hook === 'config') throw new InputError(`${o.config}: ${result.error.message.trimEnd()}`);
-      report = parsed.flags.json ? jsonReport(result, { rootfs: rootfs.label, config: config.path }) : renderText(result);
+      if (rootfs.ociConfig) {
+        const imported = await withContent(rootfs.store, () => importOciConfig(config.text, o.config!, rootfs.ociConfig!, rootfs.entries));
+        for (const m of imported.messages) io.err(m);
+        ({ text: configText, entries } = imported);
+      }
+      [result, report] = await withContent(rootfs.store, () => {
+        const r = runPreview({ rootfs: entries, config: configText, hooks, now, password, sshKeys, hostResolvConf: resolv });
+        if (r.error?.hook === 'config') throw new InputError(`${o.config}: ${r.error.message.trimEnd()}`);
+        const source = { rootfs: rootfs.label, config: config.path, ...(rootfs.ociConfig ? { importedConfig: configText } : {}) };
+        return [r, parsed.flags.json ? jsonReport(r, source) : renderText(r)] as const;
+      });
     } catch (e) {
-      if (e instanceof ConfigError) throw new InputError(`${configLineOf(o.config, config.text, e.key)}: ${e.message}`);
+      if (e instanceof ConfigError) throw new InputError(`${configLineOf(o.config, configText, e.key)}: ${e.message}`);
       if (e instanceof ContentUnavailable) throw new InputError(`--rootfs ${rootfs.label}: ${e.message}`);
       throw e;
     }
@@ -86,7 +98,9 @@ export const previewCommand: Command = {
     }
     if (result.error) {
       io.err(`preview: setup failed in hook ${result.error.hook}: ${result.error.message.trimEnd()}\n`);
-      if (!parsed.flags.json) io.err(`preview: the changes hook ${result.error.hook} made before it failed are not shown (--json has them)\n`);
+      if (!parsed.flags.json && result.sections.at(-1)?.partial) {
+        io.err(`preview: the changes hook ${result.error.hook} made before it failed are not shown (--json has them)\n`);
+      }
       return EXIT.finding;
     }
     return EXIT.ok;

@@ -18,10 +18,9 @@ export function renderText(result: PreviewResult): { header: string[]; diff: str
 }
 
 /** The --json document (safe-escaped by the caller). */
-export function jsonReport(result: PreviewResult, source: { rootfs: string; config: string }): object {
+export function jsonReport(result: PreviewResult, source: { rootfs: string; config: string; importedConfig?: string }): object {
   return {
-    rootfs: source.rootfs,
-    config: source.config,
+    ...source,
     ok: result.error === null,
     summary: result.total,
     hooks: result.sections.map((s) => ({
