@@ -27,7 +27,9 @@ export function requireDirectoryTarget(path: string, option: string): void {
     try {
       st = statSync(p);
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT' && dirname(p) !== p) continue;
+      const code = (e as NodeJS.ErrnoException).code;
+      // missing, or below a file (ENOTDIR): look at the parent
+      if ((code === 'ENOENT' || code === 'ENOTDIR') && dirname(p) !== p) continue;
       throw new InputError(`${option} '${escapeValue(path)}': ${reason(e)}`);
     }
     if (!st.isDirectory()) {

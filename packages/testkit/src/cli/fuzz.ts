@@ -1,4 +1,4 @@
-import type { Command } from '../../../perlgen/src/cli/Command.ts';
+import { EXIT_STATUS_HELP, type Command } from '@pve-chainguard/perlgen/cli';
 import { canRunPerlHarness } from '../perl/PerlHarness.ts';
 import { HarnessPool } from '../differential/HarnessPool.ts';
 import { formatReport, replayLine, summaryLine } from '../differential/report.ts';
@@ -32,8 +32,9 @@ Options:
   --jobs J         Perl harness processes (default 2)
   --plugin-dir DIR directory holding PVE/LXC/Setup/<plugin>.pm (overrides the lookup)
 
-Needs root (the harness chroots). Exit status: 0 all passed, 1 a case failed, 2 bad usage.
-`;
+Needs root (the harness chroots): 0 all passed, 1 a case failed, 2 bad usage or not root.
+
+${EXIT_STATUS_HELP}`;
 
 function parseArgs(args: string[]): FuzzArgs | string {
   const parsed = parseOptions(args, { single: ['seed', 'runs', 'plugin', 'jobs', 'plugin-dir'] });

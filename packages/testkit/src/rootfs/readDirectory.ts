@@ -22,7 +22,7 @@ export function readDirectory(root: string): FsEntry[] {
     for (const raw of names) {
       const name = decodeUtf8Strict(raw);
       if (name === undefined) {
-        throw new InputError(`--rootfs: file name is not UTF-8: '${escapeValue(`${rel}/${raw.toString('latin1')}`)}'`);
+        throw new InputError(`--rootfs: file name is not UTF-8: '${escapeValue(rel)}/${bytesForDisplay(raw)}'`);
       }
       const full = Buffer.concat([dir, Buffer.from(`/${name}`)]);
       const path = `${rel}/${name}`;
@@ -44,6 +44,11 @@ export function readDirectory(root: string): FsEntry[] {
   };
   walk(Buffer.from(join(root)), '');
   return out.sort((a, b) => Buffer.compare(Buffer.from(a.path), Buffer.from(b.path)));
+}
+
+/** Bytes as ASCII with every other byte as `\xNN`. */
+function bytesForDisplay(bytes: Buffer): string {
+  return [...bytes].map((b) => (b >= 0x20 && b < 0x7f && b !== 0x5c ? String.fromCharCode(b) : `\\x${b.toString(16).padStart(2, '0')}`)).join('');
 }
 
 function readWhole(full: Buffer, path: string, size: number): Buffer {

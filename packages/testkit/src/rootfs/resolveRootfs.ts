@@ -41,14 +41,15 @@ export async function resolveRootfs(spec: string, cwd: string): Promise<Resolved
   }
   if (st?.isFile()) {
     if (/\.json$/i.test(path)) return { entries: readManifestFile(path, st.size), label: path };
-    if (st.size >= 512 && sniffCompression({ file: path, start: 0, length: st.size }) === 'none') {
-      const members = isTar(path) ? await ociArchiveMembers(path, st.size, path) : undefined;
+    const compression = sniffCompression({ file: path, start: 0, length: st.size });
+    if (compression === 'none' && isTar(path)) {
+      const members = await ociArchiveMembers(path, st.size, path);
       if (members) {
         const image = await readOciArchive(members, path);
         return { entries: image.entries, label: path, store: image.store, ociConfig: image.image };
       }
     }
-    if (st.size >= 512 && (isTar(path) || sniffCompression({ file: path, start: 0, length: st.size }) !== 'none')) {
+    if (compression !== 'none' || isTar(path)) {
       const tarball = await readTarball(path, st.size, path);
       return { entries: tarball.entries, label: path, store: tarball.store };
     }
