@@ -83,6 +83,12 @@ const CASES: Record<string, Case> = {
   'not a rootfs at all': { args: [...P, ...CFG, '--rootfs', 'not-a-rootfs.bin'], code: 2, err: /not a manifest \(\.json\), template tarball or OCI image/ },
   'OCI layout with a digest that walks out': { args: [...P, ...CFG, '--rootfs', 'bad-digest-layout'], code: 2, err: /bad digest 'sha256:\.\.\/\.\.\/\.\.\/\.\.\/etc\/passwd'/ },
   'template .tar.zst': { args: [...P, ...CFG, '--rootfs', 'good.tar.zst'], code: 0, out: /^== create: 17 added, 4 changed, 1 removed\n[\s\S]*\n17 added, 4 changed, 1 removed\n$/ },
+  'OCI archive: image config mapped to the pct config': {
+    args: [...P, ...CFG, '--rootfs', 'nginx.oci.tar', '--json'],
+    code: 0,
+    err: /^Auto-Enabling host-managed network for network device net0\.\nAuto-Enabling host-managed network for network device net1\.\n$/,
+    out: /"importedConfig":"arch: amd64\\ncmode: console\\n[^"]*entrypoint: \/usr\/sbin\/nginx [^"]*lxc\.init\.uid: 65532[^"]*","ok":true,"summary":\{"added":\d+/,
+  },
   'one section per hook': { args: [...P, ...CFG, '--rootfs', 'good.json', '--hook', 'create', '--hook', 'start'], code: 0, out: /^== create: [\s\S]*^== start: [\s\S]*\(after 2 hooks\)\n$/m },
   'a hook that changes nothing': { args: [...P, ...CFG, '--rootfs', 'good.json', '--hook', 'create', '--hook', 'create'], code: 0, out: /^== create: no changes$/m },
 };

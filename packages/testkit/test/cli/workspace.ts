@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FsEntry } from '@pve-chainguard/core';
 import { loadFixture } from '../../src/fixtures/loadFixture.ts';
-import { ociImageFiles, writeOciLayout, writeTemplate } from '../../src/fixtures/images/buildImages.ts';
+import { ociImageFiles, writeOciArchive, writeOciLayout, writeTemplate } from '../../src/fixtures/images/buildImages.ts';
 import { tarBuffer, templateMembers } from '../../src/fixtures/images/writeTar.ts';
 import { gzipSync } from 'node:zlib';
 
@@ -82,6 +82,7 @@ export function makeWorkspace(): string {
   put('cut.tar.gz', gzipSync(tarBuffer(templateMembers(fixture))).subarray(0, 3000));
   const oci = loadFixture('chainguard-nginx-oci');
   const files = ociImageFiles([templateMembers(oci.entries)], oci.ociConfig!);
+  writeOciArchive(join(dir, 'nginx.oci.tar'), files);
   writeOciLayout(join(dir, 'bad-digest-layout'), files);
   const index = JSON.parse(readFileSync(join(dir, 'bad-digest-layout/index.json'), 'utf8'));
   index.manifests[0].digest = 'sha256:../../../../etc/passwd';

@@ -58,6 +58,11 @@ export class ContentStore {
     };
   }
 
+  /** How many members' bytes are held (what the runs read; the rest stays unread). */
+  get heldCount(): number {
+    return this.fetched.size;
+  }
+
   /** Content was asked for that is not here yet (the run must be repeated). */
   get incomplete(): boolean {
     return this.missing.size > 0;

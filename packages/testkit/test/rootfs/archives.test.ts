@@ -1,0 +1,88 @@
+/** Template tarballs and OCI images, built here from fixture manifests, read as rootfs entries. */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { entryContentBytes, firstDifference, type FsEntry } from '@pve-chainguard/core';
+import { loadFixture } from '../../src/fixtures/loadFixture.ts';
+import { ociImageFiles, writeOciArchive, writeOciLayout, writeTemplate, type TemplateCompression } from '../../src/fixtures/images/buildImages.ts';
+import { tarBuffer, templateMembers, type TarMember } from '../../src/fixtures/images/writeTar.ts';
+import { resolveRootfs } from '../../src/rootfs/resolveRootfs.ts';
+import { withContent } from '../../src/rootfs/withContent.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'pvecg-archives-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Entries with every content read (through the store's passes), as plain manifest entries. */
+async function materialise(spec: string) {
+  const r = await resolveRootfs(spec, dir);
+  const entries = await withContent(r.store, () =>
+    r.entries.map((e): FsEntry => {
+      const { lazy: _lazy, ...rest } = e;
+      return e.type === 'file' ? { ...rest, content: entryContentBytes(e).toString('base64'), encoding: 'base64' } : rest;
+    }),
+  );
+  return { ...r, entries };
+}
+
+describe('template tarballs', () => {
+  const fixture = loadFixture('chainguard-os-systemd-sshd');
+  it.each(['none', 'gzip', 'xz', 'zstd'] as TemplateCompression[])('a %s template reads as the fixture it was built from', async (how) => {
+    writeTemplate(join(dir, `t-${how}`), fixture.entries, how);
+    const r = await materialise(`t-${how}`);
+    expect(firstDifference(fixture.entries, r.entries)).toBeUndefined();
+  });
+
+  it('reads only what is read: metadata for all, content for few, in a few passes', async () => {
+    writeTemplate(join(dir, 't.tar.zst'), fixture.entries, 'zstd');
+    const r = await resolveRootfs('t.tar.zst', dir);
+    expect(r.store!.heldCount).toBe(0);
+    const hosts = r.entries.find((e) => e.path === '/etc/hosts')!;
+    await withContent(r.store, () => entryContentBytes(hosts));
+    expect(r.store!.heldCount).toBe(1);
+    expect(r.store!.passes).toBe(1);
+  });
+
+  it('keeps long names (PAX), hard links and the last of a repeated member', async () => {
+    const long = `/usr/share/${'d'.repeat(120)}/file`;
+    const members: TarMember[] = [
+      { name: 'usr/', type: 'dir', mode: 0o755 },
+      { name: 'usr/share/', type: 'dir', mode: 0o755 },
+      { name: `usr/share/${'d'.repeat(120)}/`, type: 'dir', mode: 0o700 },
+      { name: long.slice(1), type: 'file', mode: 0o600, uid: 7, content: Buffer.from('first') },
+      { name: 'usr/hard', type: 'hardlink', mode: 0o600, uid: 7, target: long.slice(1) },
+      { name: 'usr/x', type: 'file', mode: 0o644, content: Buffer.from('old') },
+      { name: 'usr/x', type: 'file', mode: 0o640, content: Buffer.from('new') },
+    ];
+    writeFileSync(join(dir, 'misc.tar'), tarBuffer(members));
+    const r = await materialise('misc.tar');
+    const byPath = new Map(r.entries.map((e) => [e.path, e]));
+    expect(Buffer.from(byPath.get(long)!.content!, 'base64').toString()).toBe('first');
+    expect(byPath.get('/usr/hard')).toMatchObject({ type: 'file', uid: 7, content: Buffer.from('first').toString('base64') });
+    expect(byPath.get('/usr/x')).toMatchObject({ mode: '0640', content: Buffer.from('new').toString('base64') });
+  });
+});
+
+describe('OCI images', () => {
+  const nginx = loadFixture('chainguard-nginx-oci');
+  const upper: TarMember[] = [
+    { name: 'etc/', type: 'dir', mode: 0o755 },
+    { name: 'etc/.wh.os-release', type: 'file', mode: 0o644 },
+    { name: 'etc/nginx/', type: 'dir', mode: 0o755 },
+    { name: 'etc/nginx/.wh..wh..opq', type: 'file', mode: 0o644 },
+    { name: 'etc/nginx/only.conf', type: 'file', mode: 0o644, content: Buffer.from('upper\n') },
+  ];
+  const files = ociImageFiles([templateMembers(nginx.entries), upper], nginx.ociConfig!);
+  writeOciArchive(join(dir, 'nginx.oci.tar'), files);
+  writeOciLayout(join(dir, 'nginx-layout'), files);
+
+  it.each(['nginx.oci.tar', 'nginx-layout'])('%s: layers in order, whiteouts and opaque directories applied', async (spec) => {
+    const r = await materialise(spec);
+    const paths = r.entries.map((e) => e.path);
+    const lower = nginx.entries.filter((e) => e.path !== '/etc/os-release' && !e.path.startsWith('/etc/nginx/'));
+    expect(firstDifference(lower, r.entries.filter((e) => e.path !== '/etc/nginx/only.conf'))).toBeUndefined();
+    expect(paths).toContain('/etc/nginx/only.conf');
+    expect(paths.some((p) => p.includes('.wh.'))).toBe(false);
+    expect(r.ociConfig?.config.Entrypoint).toEqual(nginx.ociConfig!.config.Entrypoint);
+  });
+});
