@@ -63,8 +63,16 @@ function byPath(entries: readonly FsEntry[]): Map<string, Canonical> {
   return new Map(entries.map((e) => [e.path, canonical(e)]));
 }
 
+/** Paths in byte order: each encoded once (a 100k-entry rootfs would otherwise encode millions of times). */
+export function sortPaths(paths: Iterable<string>): string[] {
+  return [...paths]
+    .map((path) => ({ path, key: Buffer.from(path, 'utf8').toString('latin1') }))
+    .sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0))
+    .map((x) => x.path);
+}
+
 function allPaths(a: Map<string, Canonical>, b: Map<string, Canonical>): string[] {
-  return [...new Set([...a.keys(), ...b.keys()])].sort(comparePaths);
+  return sortPaths(new Set([...a.keys(), ...b.keys()]));
 }
 
 function owner(e: Canonical): string {

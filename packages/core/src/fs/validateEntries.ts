@@ -4,6 +4,7 @@
  * path, an unknown type or a bad mode must be refused here, with entry and key named.
  */
 import type { FsEntry } from './entry.ts';
+import { sortPaths } from './treeDiff.ts';
 
 export class EntryError extends Error {
   constructor(
@@ -51,7 +52,8 @@ export function validateEntries(raw: unknown, rules: EntryRules): FsEntry[] {
       if (why) throw new EntryError(`${list}[${i}]`, 'path', `${JSON.stringify(entry.path)}: parent ${ancestor} ${why}`);
     }
   });
-  return entries.sort((a, b) => Buffer.compare(Buffer.from(a.path), Buffer.from(b.path)));
+  const byPath = new Map(entries.map((e) => [e.path, e]));
+  return sortPaths(byPath.keys()).map((p) => byPath.get(p)!);
 }
 
 function checkEntry(candidate: unknown, where: string, rules: EntryRules): FsEntry {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { comparePaths, entryContentBytes, type FsEntry } from '@pve-chainguard/core';
+import { entryContentBytes, sortPaths, type FsEntry } from '@pve-chainguard/core';
 
 /** What --json shows of an entry on each side of a change (content as size and digest). */
 export interface EntryMeta {
@@ -54,11 +54,12 @@ function sameMeta(a: EntryMeta, b: EntryMeta): boolean {
 export function treeChanges(before: readonly FsEntry[], after: readonly FsEntry[]): EntryChange[] {
   const old = new Map(before.map((e) => [e.path, e]));
   const now = new Map(after.map((e) => [e.path, e]));
-  const paths = [...new Set([...old.keys(), ...now.keys()])].sort(comparePaths);
+  const paths = sortPaths(new Set([...old.keys(), ...now.keys()]));
   const out: EntryChange[] = [];
   for (const path of paths) {
     const o = old.get(path);
     const n = now.get(path);
+    if (o === n) continue;
     if (o && n) {
       // the same unread content on both sides is equal without reading it
       const digest = !(o.lazy && o.lazy === n.lazy);

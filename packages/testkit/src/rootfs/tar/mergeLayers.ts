@@ -49,8 +49,17 @@ export async function mergeLayers(layers: readonly ByteRange[], label: string, o
     });
   }
   const entries = [...tree.values()].map((h) => (h.ref ? { ...h.entry, lazy: store.lazy(h.entry.path, h.ref) } : h.entry));
+  // tar creates unlisted parents as 0755 root directories; list them, or the diff shows them as added
+  for (const e of [...entries]) {
+    for (let slash = e.path.lastIndexOf('/'); slash > 0; slash = e.path.lastIndexOf('/', slash - 1)) {
+      const parent = e.path.slice(0, slash);
+      if (tree.has(parent)) break;
+      tree.set(parent, { entry: { path: parent, type: 'dir', mode: '0755', uid: 0, gid: 0 }, layer: -1 });
+      entries.push(tree.get(parent)!.entry);
+    }
+  }
   try {
-    // tar creates unlisted parents; a parent that is a file or link is bad input
+    // a parent that is a file or link is bad input
     return { entries: validateEntries(entries, { parents: 'implicit', extraKeys: ['lazy'] }), store };
   } catch (e) {
     if (e instanceof EntryError) throw new InputError(`${label}: ${escapeValue(e.reason)}`);
