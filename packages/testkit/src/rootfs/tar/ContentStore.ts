@@ -58,6 +58,15 @@ export class ContentStore {
     };
   }
 
+  /** Keeps bytes seen during the metadata pass (see mergeLayers' prefetch). */
+  prefill(layer: number, member: string, bytes: Buffer): void {
+    this.fetched.set(`${layer}\0${member}`, bytes);
+  }
+
+  isSeekable(layer: number): boolean {
+    return this.seekable[layer]!;
+  }
+
   /** How many members' bytes are held (what the runs read; the rest stays unread). */
   get heldCount(): number {
     return this.fetched.size;

@@ -18,6 +18,14 @@ interface Held {
 }
 
 const WHITEOUT = '.wh.';
+
+/**
+ * Small files the plugins read (configuration, os-release, the binaries whose headers
+ * tell the architecture and systemd version), kept during the metadata pass of a layer
+ * that cannot be seeked, so a compressed template usually needs no second pass.
+ */
+const PREFETCH = /^\/(etc\/.*|(usr\/)?lib\/systemd\/system\/[^/]+|(usr\/)?lib\/os-release|(usr\/)?s?bin\/(sh|init|busybox)|(usr\/)?lib\/systemd\/systemd)$/;
+const PREFETCH_MAX = 1 << 20;
 const OPAQUE = '.wh..wh..opq';
 
 export interface MergedRootfs {
@@ -46,6 +54,8 @@ export async function mergeLayers(layers: readonly ByteRange[], label: string, o
         if (held.entry.type !== 'dir' && tree.get(path)?.entry.type === 'dir') removeBelow(path, layer + 1, false);
         tree.set(path, held);
       },
+      want: (path, header) => !store.isSeekable(layer) && header.size <= PREFETCH_MAX && PREFETCH.test(path),
+      data: (path, bytes) => store.prefill(layer, path, bytes),
     });
   }
   const entries = [...tree.values()].map((h) => (h.ref ? { ...h.entry, lazy: store.lazy(h.entry.path, h.ref) } : h.entry));
