@@ -1,4 +1,4 @@
-import { EXIT_STATUS_HELP, type Command } from '@pve-chainguard/perlgen/cli';
+import { EXIT_STATUS_HELP, toSafeJson, type Command } from '@pve-chainguard/perlgen/cli';
 import { canRunPerlHarness } from '../perl/PerlHarness.ts';
 import { HarnessPool } from '../differential/HarnessPool.ts';
 import { formatReport, replayLine, summaryLine } from '../differential/report.ts';
@@ -6,6 +6,9 @@ import { runDifferential } from '../differential/runDifferential.ts';
 import { DEFAULT_DIFFERENTIAL_RUNS } from '../differential/settings.ts';
 import { locatePluginModule, TARGET_NAMES, target } from '../differential/targets.ts';
 import { parseOptions } from './parseOptions.ts';
+import { fuzzJson } from './fuzz/json.ts';
+import { fuzzProgress } from './fuzz/progress.ts';
+import { fuzzScratch } from './fuzz/scratch.ts';
 
 interface FuzzArgs {
   seed: number;
@@ -13,10 +16,11 @@ interface FuzzArgs {
   plugin: string;
   jobs: number;
   pluginDir?: string;
+  json: boolean;
 }
 
 const HELP = `Usage: pve-chainguard fuzz [--seed N] [--runs M] [--plugin ${TARGET_NAMES.join('|')}]
-                          [--jobs J] [--plugin-dir DIR]
+                          [--jobs J] [--plugin-dir DIR] [--json]
 
 Runs the differential property test outside the test runner: M cases generated from seed
 N run through the TypeScript model and through the Perl module in the Proxmox-like harness
@@ -31,13 +35,18 @@ Options:
   --plugin NAME    plugin class to test (default Chainguard when its module exists, else ArchLinux)
   --jobs J         Perl harness processes (default 2)
   --plugin-dir DIR directory holding PVE/LXC/Setup/<plugin>.pm (overrides the lookup)
+  --json           one JSON object: seed, counts, failures with their problems, replay line
+
+Progress goes to stderr: on a terminal one line with rate and ETA, otherwise a line every
+100 cases. The harness's scratch trees (and the SSH keys cached in them) live in one
+directory of this run, removed at the end and on SIGINT or SIGTERM.
 
 Needs root (the harness chroots): 0 all passed, 1 a case failed, 2 bad usage or not root.
 
 ${EXIT_STATUS_HELP}`;
 
 function parseArgs(args: string[]): FuzzArgs | string {
-  const parsed = parseOptions(args, { single: ['seed', 'runs', 'plugin', 'jobs', 'plugin-dir'] });
+  const parsed = parseOptions(args, { single: ['seed', 'runs', 'plugin', 'jobs', 'plugin-dir'], flags: ['json'] });
   if ('error' in parsed) return parsed.error;
   const o = parsed.options;
   const integer = (name: string, min: number): number | string | undefined => {
@@ -59,6 +68,7 @@ function parseArgs(args: string[]): FuzzArgs | string {
     plugin,
     jobs: (jobs as number | undefined) ?? 2,
     ...(o['plugin-dir'] !== undefined ? { pluginDir: o['plugin-dir'] } : {}),
+    json: parsed.flags.json === true,
   };
 }
 
@@ -87,11 +97,13 @@ export const fuzzCommand: Command = {
         return 2;
       }
       pluginDir = module.pluginDir;
-      io.out(`plugin ${t.name}: ${module.path} (${module.source})\n`);
+      if (!parsed.json) io.out(`plugin ${t.name}: ${module.path} (${module.source})\n`);
     }
-    io.out(`seed ${parsed.seed}, ${parsed.runs} cases, ${parsed.jobs} Perl processes\n`);
+    if (!parsed.json) io.out(`seed ${parsed.seed}, ${parsed.runs} cases, ${parsed.jobs} Perl processes\n`);
 
-    const pool = new HarnessPool(parsed.jobs);
+    const scratch = fuzzScratch();
+    const progress = fuzzProgress(io, parsed.runs);
+    const pool = new HarnessPool(parsed.jobs, { tmpDir: scratch.dir });
     try {
       // every case runs (full counts); the first failure is then shrunk
       const report = await runDifferential({
@@ -101,7 +113,12 @@ export const fuzzCommand: Command = {
         seed: parsed.seed,
         numRuns: parsed.runs,
         maxFailures: Number.POSITIVE_INFINITY,
+        onCaseDone: (ran, failed) => progress.update(ran, failed),
       });
+      if (parsed.json) {
+        io.out(`${toSafeJson(fuzzJson(report))}\n`);
+        return report.failed.length === 0 ? 0 : 1;
+      }
       if (report.failed.length === 0) {
         io.out(`${summaryLine(report)} (${(report.elapsedMs / 1000).toFixed(1)} s)\n`);
         return 0;
@@ -113,6 +130,7 @@ export const fuzzCommand: Command = {
       return 1;
     } finally {
       await pool.close();
+      scratch.dispose();
     }
   },
 };
