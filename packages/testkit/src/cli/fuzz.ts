@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { EXIT_STATUS_HELP, toSafeJson, type Command } from '@pve-chainguard/perlgen/cli';
 import { canRunPerlHarness } from '../perl/PerlHarness.ts';
 import { HarnessPool } from '../differential/HarnessPool.ts';
@@ -89,7 +90,7 @@ export const fuzzCommand: Command = {
     const t = target(parsed.plugin);
     let pluginDir: string | undefined;
     if (parsed.pluginDir !== undefined) {
-      pluginDir = parsed.pluginDir;
+      pluginDir = resolve(io.cwd, parsed.pluginDir);
     } else {
       const module = locatePluginModule(t.name);
       if (!module) {
