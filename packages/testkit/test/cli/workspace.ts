@@ -2,10 +2,10 @@
  * The files the CLI catalogue feeds the commands: a scratch directory (the caller's cwd)
  * with good and broken configs, manifests, vectors, tarballs and images, all built here.
  */
-import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { chmodSync, lchownSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { FsEntry } from '@pve-chainguard/core';
+import { entryContentBytes, type FsEntry } from '@pve-chainguard/core';
 import { loadFixture } from '../../src/fixtures/loadFixture.ts';
 import { ociImageFiles, writeOciArchive, writeOciLayout, writeTemplate } from '../../src/fixtures/images/buildImages.ts';
 import { tarBuffer, templateMembers } from '../../src/fixtures/images/writeTar.ts';
@@ -76,6 +76,12 @@ export function makeWorkspace(): string {
   writeFileSync(join(dir, 'sparse-root/etc/os-release'), 'ID=wolfi\n');
   truncateSync(join(dir, 'sparse-root/etc/os-release'), 3 * 2 ** 30);
 
+  // the fixture unpacked to a real directory, plus a 3 GiB sparse file nobody reads
+  writeTree(join(dir, 'unpacked'), fixture);
+  mkdirSync(join(dir, 'unpacked/var/lib/images'), { recursive: true });
+  writeFileSync(join(dir, 'unpacked/var/lib/images/disk.img'), '');
+  truncateSync(join(dir, 'unpacked/var/lib/images/disk.img'), 3 * 2 ** 30);
+
   // tarballs and images
   writeTemplate(join(dir, 'good.tar.zst'), fixture, 'zstd');
   put('escape.tar.gz', gzipSync(tarBuffer([{ name: './etc/', type: 'dir', mode: 0o755 }, { name: '../../escape', type: 'file', mode: 0o644, content: Buffer.from('x') }])));
@@ -88,6 +94,19 @@ export function makeWorkspace(): string {
   index.manifests[0].digest = 'sha256:../../../../etc/passwd';
   writeFileSync(join(dir, 'bad-digest-layout/index.json'), JSON.stringify(index));
   return dir;
+}
+
+/** Entries written as real files (modes and owners as listed; we run as root in CI). */
+function writeTree(root: string, entries: readonly FsEntry[]): void {
+  mkdirSync(root);
+  for (const e of entries) {
+    const path = join(root, e.path);
+    if (e.type === 'dir') mkdirSync(path);
+    else if (e.type === 'symlink') symlinkSync(e.target!, path);
+    else writeFileSync(path, e.type === 'file' ? entryContentBytes(e) : '');
+    if (e.type !== 'symlink') chmodSync(path, parseInt(e.mode ?? '0644', 8));
+    if (process.getuid?.() === 0) lchownSync(path, e.uid ?? 0, e.gid ?? 0);
+  }
 }
 
 /** Names, sizes and mtimes of everything below `dir`: equal before and after = nothing written. */
