@@ -86,6 +86,14 @@ export function makeWorkspace(): string {
   writeTemplate(join(dir, 'good.tar.zst'), fixture, 'zstd');
   put('escape.tar.gz', gzipSync(tarBuffer([{ name: './etc/', type: 'dir', mode: 0o755 }, { name: '../../escape', type: 'file', mode: 0o644, content: Buffer.from('x') }])));
   put('cut.tar.gz', gzipSync(tarBuffer(templateMembers(fixture))).subarray(0, 3000));
+  put('hardlink-nowhere.tar', tarBuffer([{ name: 'etc/', type: 'dir', mode: 0o755 }, { name: 'etc/x', type: 'hardlink', mode: 0o644, target: 'etc/missing' }]));
+  put('below-a-file.tar', tarBuffer([{ name: 'etc', type: 'file', mode: 0o644, content: Buffer.from('x') }, { name: 'etc/hosts', type: 'file', mode: 0o644 }]));
+  put('two-lines.txt', 'one\ntwo\n');
+  put('empty.txt', '');
+  put('big-keys.pub', Buffer.alloc((1 << 20) + 1, 0x61));
+  put('latin1.conf', Buffer.from('arch: amd64\nhostname: caf\xe9\n', 'latin1'));
+  put('symlink-mode.json', json([...fixture, { path: '/etc/l', type: 'symlink', target: 'x', mode: '0644' }]));
+  put('dir-content.json', json([...fixture, { path: '/etc/d', type: 'dir', content: 'x' }]));
   const oci = loadFixture('chainguard-nginx-oci');
   const files = ociImageFiles([templateMembers(oci.entries)], oci.ociConfig!);
   writeOciArchive(join(dir, 'nginx.oci.tar'), files);
@@ -93,6 +101,18 @@ export function makeWorkspace(): string {
   const index = JSON.parse(readFileSync(join(dir, 'bad-digest-layout/index.json'), 'utf8'));
   index.manifests[0].digest = 'sha256:../../../../etc/passwd';
   writeFileSync(join(dir, 'bad-digest-layout/index.json'), JSON.stringify(index));
+  const manifestOf = (layout: string) => {
+    writeOciLayout(join(dir, layout), files);
+    const idx = JSON.parse(readFileSync(join(dir, layout, 'index.json'), 'utf8'));
+    const file = join(dir, layout, 'blobs/sha256', idx.manifests[0].digest.slice(7));
+    return { file, manifest: JSON.parse(readFileSync(file, 'utf8')) };
+  };
+  const foreign = manifestOf('foreign-layer-layout');
+  foreign.manifest.layers[0].mediaType = 'application/vnd.example.helm.chart';
+  writeFileSync(foreign.file, JSON.stringify(foreign.manifest));
+  const missing = manifestOf('missing-blob-layout');
+  missing.manifest.layers[0].digest = `sha256:${'0'.repeat(64)}`;
+  writeFileSync(missing.file, JSON.stringify(missing.manifest));
   return dir;
 }
 
