@@ -77,12 +77,15 @@ export const previewCommand: Command = {
       }
       [result, report] = await withContent(rootfs.store, () => {
         const r = runPreview({ rootfs: entries, config: configText, hooks, now, password, sshKeys, hostResolvConf: resolv });
-        if (r.error?.hook === 'config') throw new InputError(`${o.config}: ${r.error.message.trimEnd()}`);
+        if (r.error?.hook === 'config') {
+          const key = /'([^']+)'/.exec(r.error.message)?.[1];
+          throw new InputError(`${configLineOf(o.config!, config.text, key)}: ${r.error.message.trimEnd()}`);
+        }
         const source = { rootfs: rootfs.label, config: config.path, ...(rootfs.ociConfig ? { importedConfig: configText } : {}) };
         return [r, parsed.flags.json ? jsonReport(r, source) : renderText(r)] as const;
       });
     } catch (e) {
-      if (e instanceof ConfigError) throw new InputError(`${configLineOf(o.config, configText, e.key)}: ${e.message}`);
+      if (e instanceof ConfigError) throw new InputError(`${configLineOf(o.config, config.text, e.key)}: ${e.message}`);
       if (e instanceof ContentUnavailable) throw new InputError(`--rootfs ${rootfs.label}: ${e.message}`);
       throw e;
     }

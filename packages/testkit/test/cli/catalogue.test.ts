@@ -62,7 +62,7 @@ const CASES: Record<string, Case> = {
   'preview missing password file': { args: [...P, ...CFG, '--rootfs', 'good.json', '--password-file', 'nope.txt'], code: 2, err: /--password-file 'nope\.txt': no such file/ },
   'preview password from a file': { args: [...P, ...CFG, '--rootfs', 'good.json', '--password-file', 'pw.txt'], code: 0, out: /^diff a\/etc\/shadow b\/etc\/shadow$/m },
   'preview password from stdin': { args: [...P, ...CFG, '--rootfs', 'good.json', '--password', '-'], stdin: 'Secret-1\n', code: 0, out: /^diff a\/etc\/shadow/m },
-  'preview config with ESC': { args: [...P, '--config', 'esc.conf', '--rootfs', 'good.json'], code: 2, err: /esc\.conf(:\d+)?: .*hostname.*\\x1b\[31m/ },
+  'preview config with ESC': { args: [...P, '--config', 'esc.conf', '--rootfs', 'good.json'], code: 2, err: /esc\.conf:3: .*hostname.*\\x1b\[31m/ },
   'manifest path with ..': { args: [...P, ...CFG, '--rootfs', 'dotdot.json'], code: 2, err: /dotdot\.json: entries\[\d+\]\.path: "\/etc\/\.\.\/\.\.\/\.\.\/tmp\/pwn" must be absolute and normalised/ },
   'manifest unknown type': { args: [...P, ...CFG, '--rootfs', 'bogus-type.json'], code: 2, err: /entries\[\d+\]\.type: "bogus" is not dir, file, symlink or other/ },
   'manifest bad base64': { args: [...P, ...CFG, '--rootfs', 'bad-base64.json'], code: 2, err: /entries\[\d+\]\.content: is not canonical base64/ },

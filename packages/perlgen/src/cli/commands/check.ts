@@ -40,7 +40,7 @@ ${EXIT_STATUS_HELP}`,
     requireDirectory(dir, '--dir');
     const result = checkAll({ dir });
     for (const d of result.diagnostics) io.err(`${formatDiagnostic(d)}\n`);
-    for (const diff of result.diffs) io.out(diff);
+    for (const diff of result.diffs) io.out(diff, 'diff');
     if (result.ok) {
       io.out(`check: ${result.checked.length} module(s) equal a fresh compile\n`);
       return EXIT.ok;
