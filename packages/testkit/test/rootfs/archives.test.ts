@@ -91,3 +91,23 @@ describe('OCI images', () => {
     expect(r.ociConfig?.config.Entrypoint).toEqual(nginx.ociConfig!.config.Entrypoint);
   });
 });
+
+describe('TarParser', () => {
+  it('gives the same members and data whatever the chunk sizes', async () => {
+    const { TarParser } = await import('../../src/rootfs/tar/TarParser.ts');
+    const tar = tarBuffer(templateMembers(loadFixture('wolfi-base-oci').entries));
+    const parse = (size: number) => {
+      const seen: string[] = [];
+      const parser = new TarParser(
+        (h) => (seen.push(`${h.name} ${h.type} ${h.mode} ${h.size} ${h.dataOffset}`), true),
+        (h, data) => seen.push(`${h.name} = ${data.toString('base64')}`),
+      );
+      for (let i = 0; i < tar.length; i += size) parser.feed(tar.subarray(i, i + size));
+      parser.end();
+      return seen;
+    };
+    const whole = parse(tar.length);
+    expect(whole.length).toBeGreaterThan(20);
+    for (const size of [1, 7, 511, 513, 4096]) expect(parse(size), `chunks of ${size}`).toEqual(whole);
+  });
+});

@@ -46,13 +46,27 @@ export class TarParser {
   ) {}
 
   feed(chunk: Buffer): void {
-    let buf = this.pending.length ? Buffer.concat([this.pending, chunk]) : chunk;
     let pos = 0;
+    // only a header block can be split across chunks; complete it without copying the chunk
+    if (this.pending.length > 0) {
+      const need = BLOCK - this.pending.length;
+      if (chunk.length < need) {
+        this.pending = Buffer.concat([this.pending, chunk]);
+        return;
+      }
+      const block = Buffer.concat([this.pending, chunk.subarray(0, need)]);
+      this.pending = Buffer.alloc(0);
+      pos = need;
+      if (!this.ended) {
+        this.offset += BLOCK;
+        this.header(block);
+      }
+    }
     while (!this.ended) {
       if (this.remaining > 0) {
-        const n = Math.min(this.remaining, buf.length - pos);
+        const n = Math.min(this.remaining, chunk.length - pos);
         if (n === 0) break;
-        if (this.collect) this.collect.push(Buffer.from(buf.subarray(pos, pos + n)));
+        if (this.collect) this.collect.push(Buffer.from(chunk.subarray(pos, pos + n)));
         pos += n;
         this.remaining -= n;
         this.offset += n;
@@ -60,21 +74,20 @@ export class TarParser {
         continue;
       }
       if (this.padding > 0) {
-        const n = Math.min(this.padding, buf.length - pos);
+        const n = Math.min(this.padding, chunk.length - pos);
         if (n === 0) break;
         pos += n;
         this.padding -= n;
         this.offset += n;
         continue;
       }
-      if (buf.length - pos < BLOCK) break;
-      const block = buf.subarray(pos, pos + BLOCK);
+      if (chunk.length - pos < BLOCK) break;
+      const block = chunk.subarray(pos, pos + BLOCK);
       pos += BLOCK;
       this.offset += BLOCK;
       this.header(block);
     }
-    buf = buf.subarray(pos);
-    this.pending = Buffer.from(buf);
+    if (!this.ended && pos < chunk.length) this.pending = Buffer.from(chunk.subarray(pos));
   }
 
   /** Call after the last chunk: a member cut short is an error. */
