@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Everything a fresh Debian 12 with Node 20 needs to run the tool and its tests:
 # Debian's perltidy, perlcritic, binutils (objdump), ssh-keygen, tzdata (the Perl harness
-# checks time zones against zone.tab) and Net::IP (perlgen's TS≡Perl helper test), the pinned pnpm, and
+# checks time zones against zone.tab), Net::IP (perlgen's TS≡Perl helper test), xz and zstd
+# (preview of compressed templates), the pinned pnpm, and
 # the workspace's packages. Safe to run again: it installs only what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,6 +14,9 @@ command -v objdump >/dev/null || apt_needed+=(binutils)
 command -v ssh-keygen >/dev/null || apt_needed+=(openssh-client)
 [ -f /usr/share/zoneinfo/zone.tab ] || apt_needed+=(tzdata)
 perl -MNet::IP -e1 2>/dev/null || apt_needed+=(libnet-ip-perl)
+# preview of .tar.xz / .tar.zst templates and zstd OCI layers streams through these
+command -v xz >/dev/null || apt_needed+=(xz-utils)
+command -v zstd >/dev/null || apt_needed+=(zstd)
 if [ ${#apt_needed[@]} -gt 0 ]; then
     sudo=""
     [ "$(id -u)" -eq 0 ] || sudo="sudo"

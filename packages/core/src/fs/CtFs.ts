@@ -4,6 +4,7 @@
  * strings. Root ignores permission bits, as on Linux; the inode layer (inodes.ts) is what
  * lets memfs, which checks them even for uid 0, behave that way.
  */
+import type { LazyContent } from './lazyContent.ts';
 import type { Volume } from 'memfs';
 import { absPath } from './absPath.ts';
 import { assertByteString, byteStringToBytes, bytesToByteString } from './bytes.ts';
@@ -18,7 +19,9 @@ import {
   moveChild,
   parentOf,
   permOf,
+  pendingContent,
   readBytes,
+  sizeOf,
   removeChild,
   rootOf,
   setPerm,
@@ -87,6 +90,12 @@ export class CtFs implements CtFsApi {
     if (kind === 'dir') throw new FsError('EISDIR', path);
     if (kind === 'other') return '';
     return bytesToByteString(readBytes(link.getNode()));
+  }
+
+  /** The not-yet-read lazy content of the file at `path` (lstat semantics), if any. */
+  pendingContent(path: string): LazyContent | undefined {
+    const link = this.tryWalk(path, false)?.link;
+    return link && kindOf(link.getNode()) === 'file' ? pendingContent(link.getNode()) : undefined;
   }
 
   readlink(path: string): string | undefined {
@@ -294,7 +303,7 @@ export class CtFs implements CtFsApi {
           ? DIR_SIZE
           : type === 'symlink'
             ? node.symlink.length
-            : readBytes(node).length,
+            : sizeOf(node),
     };
   }
 

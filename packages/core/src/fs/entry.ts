@@ -1,3 +1,5 @@
+import type { LazyContent } from './lazyContent.ts';
+
 /**
  * One filesystem entry, in the shape the oracle vectors use (oracle/README.md §4).
  * Manifests, tree snapshots and vector `rootfs`/`tree` lists all use it.
@@ -15,4 +17,6 @@ export interface FsEntry {
   encoding?: 'base64';
   /** Symlink target, verbatim. */
   target?: string;
+  /** Content read on first access instead of `content` (big rootfs sources; never in vectors). */
+  lazy?: LazyContent;
 }

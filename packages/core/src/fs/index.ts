@@ -22,5 +22,7 @@ export {
   parseMode,
   volumeFromEntries,
 } from './manifest.ts';
-export { comparePaths, firstDifference, unifiedTreeDiff } from './treeDiff.ts';
+export { comparePaths, firstDifference, sortPaths, unifiedTreeDiff } from './treeDiff.ts';
 export { diffLines, splitLines, unifiedHunks, type Edit, type UnifiedOptions } from './lineDiff.ts';
+export { EntryError, isCanonicalBase64, isNormalisedAbsolute, validateEntries, type EntryRules } from './validateEntries.ts';
+export { ContentUnavailable, type LazyContent } from './lazyContent.ts';

@@ -9,6 +9,7 @@
  * inode tree directly gives root's view with no mode juggling; names are byte strings.
  */
 import { Volume } from 'memfs';
+import type { LazyContent } from './lazyContent.ts';
 
 type Superblock = Volume['_core'];
 export type Link = Superblock['root'];
@@ -98,8 +99,13 @@ export interface NewInode {
   uid: number;
   gid: number;
   data?: Uint8Array;
+  /** Content loaded on the first read instead of `data`. */
+  lazy?: LazyContent;
   target?: string;
 }
+
+/** Files whose content has not been read or written yet. */
+const pending = new WeakMap<Inode, LazyContent>();
 
 const TYPE_BITS: Record<InodeKind, number> = {
   file: S_IFREG,
@@ -117,6 +123,7 @@ export function addChild(dir: Link, name: string, spec: NewInode): Link {
   node.uid = spec.uid;
   node.gid = spec.gid;
   if (spec.kind === 'file' && spec.data) node.setBuffer(Buffer.from(spec.data));
+  if (spec.kind === 'file' && spec.lazy) pending.set(node, spec.lazy);
   return dir.createChild(name, node);
 }
 
@@ -143,11 +150,27 @@ export function moveChild(link: Link, newDir: Link, newName: string): void {
 }
 
 export function readBytes(node: Inode): Buffer {
+  const lazy = pending.get(node);
+  if (lazy) {
+    node.setBuffer(Buffer.from(lazy.load()));
+    pending.delete(node);
+  }
   return node.getBuffer();
 }
 
 export function writeBytes(node: Inode, data: Uint8Array): void {
+  pending.delete(node);
   node.setBuffer(Buffer.from(data));
+}
+
+/** Content size without reading lazy content. */
+export function sizeOf(node: Inode): number {
+  return pending.get(node)?.size ?? node.getSize();
+}
+
+/** The lazy content of a file nobody has read or written yet. */
+export function pendingContent(node: Inode): LazyContent | undefined {
+  return pending.get(node);
 }
 
 export function permOf(node: Inode): number {

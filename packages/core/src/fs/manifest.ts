@@ -22,7 +22,8 @@ const DEFAULT_PERM: Record<FsEntry['type'], number> = {
 };
 
 /** The bytes an entry's `content` stands for (UTF-8 text, or base64 when so marked). */
-export function entryContentBytes(entry: Pick<FsEntry, 'content' | 'encoding'>): Buffer {
+export function entryContentBytes(entry: Pick<FsEntry, 'content' | 'encoding' | 'lazy'>): Buffer {
+  if (entry.lazy) return entry.lazy.load();
   const content = entry.content ?? '';
   return entry.encoding === 'base64'
     ? Buffer.from(content, 'base64')
@@ -46,7 +47,11 @@ export function formatMode(perm: number): string {
 }
 
 /** The directory that will hold `path`, creating unlisted parents as 0755 root dirs. */
-function parentDir(root: Link, path: string): { dir: Link; name: string } {
+function parentDir(root: Link, path: string, dirs: Map<string, Link>): { dir: Link; name: string } {
+  // fast path: the parent is a directory this materialisation created at exactly that path
+  const slash = path.lastIndexOf('/');
+  const known = slash > 0 ? dirs.get(path.slice(0, slash)) : undefined;
+  if (known) return { dir: known, name: path.slice(slash + 1) };
   const names = path.split('/').filter((c) => c !== '');
   const name = names.pop();
   if (name === undefined || name === '.' || name === '..') {
@@ -66,9 +71,10 @@ function parentDir(root: Link, path: string): { dir: Link; name: string } {
 export function volumeFromEntries(entries: readonly FsEntry[]): Volume {
   const vol = createRootVolume();
   const root = rootOf(vol);
+  const dirs = new Map<string, Link>();
   for (const entry of entries) {
     const path = utf8ToByteString(entry.path);
-    const { dir, name } = parentDir(root, path);
+    const { dir, name } = parentDir(root, path, dirs);
     const perm =
       entry.mode === undefined ? DEFAULT_PERM[entry.type] : parseMode(entry.mode, entry.path);
     const uid = entry.uid ?? 0;
@@ -80,20 +86,23 @@ export function volumeFromEntries(entries: readonly FsEntry[]): Volume {
       node.mode = (node.mode & ~0o7777) | perm;
       node.uid = uid;
       node.gid = gid;
+      dirs.set(path, existing);
       continue;
     }
     if (existing) throw new Error(`${entry.path}: listed twice`);
     if (entry.type === 'symlink' && !entry.target) {
       throw new Error(`${entry.path}: symlink without target`);
     }
-    addChild(dir, name, {
+    const link = addChild(dir, name, {
       kind: entry.type,
       perm: entry.type === 'symlink' ? 0o777 : perm,
       uid,
       gid,
-      data: entry.type === 'file' ? entryContentBytes(entry) : undefined,
+      data: entry.type === 'file' && !entry.lazy ? entryContentBytes(entry) : undefined,
+      lazy: entry.type === 'file' ? entry.lazy : undefined,
       target: entry.type === 'symlink' ? utf8ToByteString(entry.target!) : undefined,
     });
+    if (entry.type === 'dir') dirs.set(path, link);
   }
   return vol;
 }
@@ -136,6 +145,9 @@ function snapshotEntry(fs: CtFsApi, path: string): FsEntry {
   const owner = { gid: st.gid, mode: formatMode(st.type === 'symlink' ? 0o777 : st.mode) };
   switch (st.type) {
     case 'file': {
+      // unread content stays unread: the snapshot refers to the same source
+      const lazy = fs instanceof CtFs ? fs.pendingContent(path) : undefined;
+      if (lazy) return { ...owner, lazy, path: textPath, type: 'file', uid: st.uid };
       const fields = contentFields(Buffer.from(fs.readFile(path), 'latin1'));
       return { ...fields, ...owner, path: textPath, type: 'file', uid: st.uid };
     }

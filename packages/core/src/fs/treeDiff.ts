@@ -14,8 +14,15 @@ interface Canonical {
   mode: string;
   uid: number;
   gid: number;
-  bytes: Buffer | undefined;
+  /** File content, read on first use (lazy entries load then). */
+  readonly bytes: Buffer | undefined;
+  lazy: FsEntry['lazy'];
   target: string | undefined;
+}
+
+/** Same unread content on both sides: equal without reading it. */
+function sameLazy(a: Canonical | undefined, b: Canonical | undefined): boolean {
+  return a?.lazy !== undefined && a.lazy === b?.lazy;
 }
 
 const DEFAULT_MODE: Record<FsEntry['type'], string> = {
@@ -26,6 +33,7 @@ const DEFAULT_MODE: Record<FsEntry['type'], string> = {
 };
 
 function canonical(e: FsEntry): Canonical {
+  let bytes: Buffer | undefined;
   return {
     path: e.path,
     type: e.type,
@@ -37,7 +45,11 @@ function canonical(e: FsEntry): Canonical {
           : formatMode(parseMode(e.mode, e.path)),
     uid: e.uid ?? 0,
     gid: e.gid ?? 0,
-    bytes: e.type === 'file' ? entryContentBytes(e) : undefined,
+    get bytes() {
+      if (e.type === 'file') bytes ??= entryContentBytes(e);
+      return bytes;
+    },
+    lazy: e.type === 'file' ? e.lazy : undefined,
     target: e.type === 'symlink' ? (e.target ?? '') : undefined,
   };
 }
@@ -51,8 +63,16 @@ function byPath(entries: readonly FsEntry[]): Map<string, Canonical> {
   return new Map(entries.map((e) => [e.path, canonical(e)]));
 }
 
+/** Paths in byte order: each encoded once (a 100k-entry rootfs would otherwise encode millions of times). */
+export function sortPaths(paths: Iterable<string>): string[] {
+  return [...paths]
+    .map((path) => ({ path, key: Buffer.from(path, 'utf8').toString('latin1') }))
+    .sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0))
+    .map((x) => x.path);
+}
+
 function allPaths(a: Map<string, Canonical>, b: Map<string, Canonical>): string[] {
-  return [...new Set([...a.keys(), ...b.keys()])].sort(comparePaths);
+  return sortPaths(new Set([...a.keys(), ...b.keys()]));
 }
 
 function owner(e: Canonical): string {
@@ -61,7 +81,7 @@ function owner(e: Canonical): string {
 
 function describe(e: Canonical): string {
   if (e.type === 'symlink') return `symlink ${owner(e)} -> ${e.target}`;
-  if (e.type === 'file') return `file ${e.mode} ${owner(e)} (${e.bytes!.length} bytes)`;
+  if (e.type === 'file') return `file ${e.mode} ${owner(e)} (${e.lazy?.size ?? e.bytes!.length} bytes)`;
   return `${e.type} ${e.mode} ${owner(e)}`;
 }
 
@@ -97,7 +117,7 @@ function fieldDifferences(e: Canonical, a: Canonical): string[] {
   if (e.mode !== a.mode) out.push(`mode: expected ${e.mode}, got ${a.mode}`);
   if (e.uid !== a.uid) out.push(`uid: expected ${e.uid}, got ${a.uid}`);
   if (e.gid !== a.gid) out.push(`gid: expected ${e.gid}, got ${a.gid}`);
-  if (e.bytes && a.bytes && !e.bytes.equals(a.bytes)) {
+  if (!sameLazy(e, a) && e.bytes && a.bytes && !e.bytes.equals(a.bytes)) {
     out.push(
       'content differs (- expected, + actual):\n' +
         contentDifference(e.bytes, a.bytes, 3).trimEnd(),
@@ -176,7 +196,7 @@ export function unifiedTreeDiff(before: readonly FsEntry[], after: readonly FsEn
       }
       if (o.target !== n.target) lines.push(`old target ${o.target}`, `new target ${n.target}`);
     }
-    lines.push(...contentSection(path, o?.bytes, n?.bytes));
+    if (!sameLazy(o, n)) lines.push(...contentSection(path, o?.bytes, n?.bytes));
     if (lines.length === 0) continue;
     blocks.push([`diff a${path} b${path}`, ...lines].join('\n'));
   }

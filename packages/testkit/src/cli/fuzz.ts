@@ -1,4 +1,5 @@
-import type { Command } from '../../../perlgen/src/cli/Command.ts';
+import { resolve } from 'node:path';
+import { EXIT_STATUS_HELP, toSafeJson, type Command } from '@pve-chainguard/perlgen/cli';
 import { canRunPerlHarness } from '../perl/PerlHarness.ts';
 import { HarnessPool } from '../differential/HarnessPool.ts';
 import { formatReport, replayLine, summaryLine } from '../differential/report.ts';
@@ -7,6 +8,9 @@ import { DEFAULT_DIFFERENTIAL_RUNS } from '../differential/settings.ts';
 import { locatePluginModule, TARGET_NAMES, target } from '../differential/targets.ts';
 import { parseOptions } from './parseOptions.ts';
 import { parsePveRelease, type PveRelease } from '@pve-chainguard/core';
+import { fuzzJson } from './fuzz/json.ts';
+import { fuzzProgress } from './fuzz/progress.ts';
+import { fuzzScratch } from './fuzz/scratch.ts';
 
 interface FuzzArgs {
   pve: PveRelease;
@@ -15,10 +19,11 @@ interface FuzzArgs {
   plugin: string;
   jobs: number;
   pluginDir?: string;
+  json: boolean;
 }
 
 const HELP = `Usage: pve-chainguard fuzz [--seed N] [--runs M] [--plugin ${TARGET_NAMES.join('|')}]
-                          [--jobs J] [--plugin-dir DIR] [--pve 8|9]
+                          [--jobs J] [--plugin-dir DIR] [--pve 8|9] [--json]
 
 Runs the differential property test outside the test runner: M cases generated from seed
 N run through the TypeScript model and through the Perl module in the Proxmox-like harness
@@ -35,12 +40,18 @@ Options:
   --plugin-dir DIR directory holding PVE/LXC/Setup/<plugin>.pm (overrides the lookup)
   --pve 8|9        the Proxmox VE release model and harness play (default 9: pve-container
                    6.1.x; 8: 5.x, see packages/core/src/release/profiles.ts)
+  --json           one JSON object: seed, counts, failures with their problems, replay line
 
-Needs root (the harness chroots). Exit status: 0 all passed, 1 a case failed, 2 bad usage.
-`;
+Progress goes to stderr: on a terminal one line with rate and ETA, otherwise a line every
+100 cases. The harness's scratch trees (and the SSH keys cached in them) live in one
+directory of this run, removed at the end and on SIGINT or SIGTERM.
+
+Needs root (the harness chroots): 0 all passed, 1 a case failed, 2 bad usage or not root.
+
+${EXIT_STATUS_HELP}`;
 
 function parseArgs(args: string[]): FuzzArgs | string {
-  const parsed = parseOptions(args, { single: ['seed', 'runs', 'plugin', 'jobs', 'plugin-dir', 'pve'] });
+  const parsed = parseOptions(args, { single: ['seed', 'runs', 'plugin', 'jobs', 'plugin-dir', 'pve'], flags: ['json'] });
   if ('error' in parsed) return parsed.error;
   const o = parsed.options;
   const integer = (name: string, min: number): number | string | undefined => {
@@ -65,6 +76,7 @@ function parseArgs(args: string[]): FuzzArgs | string {
     plugin,
     jobs: (jobs as number | undefined) ?? 2,
     ...(o['plugin-dir'] !== undefined ? { pluginDir: o['plugin-dir'] } : {}),
+    json: parsed.flags.json === true,
   };
 }
 
@@ -85,7 +97,7 @@ export const fuzzCommand: Command = {
     const t = target(parsed.plugin);
     let pluginDir: string | undefined;
     if (parsed.pluginDir !== undefined) {
-      pluginDir = parsed.pluginDir;
+      pluginDir = resolve(io.cwd, parsed.pluginDir);
     } else {
       const module = locatePluginModule(t.name);
       if (!module) {
@@ -93,11 +105,13 @@ export const fuzzCommand: Command = {
         return 2;
       }
       pluginDir = module.pluginDir;
-      io.out(`plugin ${t.name}: ${module.path} (${module.source})\n`);
+      if (!parsed.json) io.out(`plugin ${t.name}: ${module.path} (${module.source})\n`);
     }
-    io.out(`seed ${parsed.seed}, ${parsed.runs} cases, PVE ${parsed.pve}, ${parsed.jobs} Perl processes\n`);
+    if (!parsed.json) io.out(`seed ${parsed.seed}, ${parsed.runs} cases, PVE ${parsed.pve}, ${parsed.jobs} Perl processes\n`);
 
-    const pool = new HarnessPool(parsed.jobs);
+    const scratch = fuzzScratch();
+    const progress = fuzzProgress(io, parsed.runs);
+    const pool = new HarnessPool(parsed.jobs, { tmpDir: scratch.dir });
     try {
       // every case runs (full counts); the first failure is then shrunk
       const report = await runDifferential({
@@ -108,7 +122,12 @@ export const fuzzCommand: Command = {
         seed: parsed.seed,
         numRuns: parsed.runs,
         maxFailures: Number.POSITIVE_INFINITY,
+        onCaseDone: (ran, failed) => progress.update(ran, failed),
       });
+      if (parsed.json) {
+        io.out(`${toSafeJson(fuzzJson(report))}\n`);
+        return report.failed.length === 0 ? 0 : 1;
+      }
       if (report.failed.length === 0) {
         io.out(`${summaryLine(report)} (${(report.elapsedMs / 1000).toFixed(1)} s)\n`);
         return 0;
@@ -120,6 +139,7 @@ export const fuzzCommand: Command = {
       return 1;
     } finally {
       await pool.close();
+      scratch.dispose();
     }
   },
 };

@@ -1,31 +1,44 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { ConfigError, parseHook, parsePveRelease, runSession, unifiedTreeDiff, type Hook } from '@pve-chainguard/core';
-import type { Command } from '@pve-chainguard/perlgen/cli';
+import { ConfigError, ContentUnavailable, parseHook, parsePveRelease, type Hook } from '@pve-chainguard/core';
+import { EXIT, EXIT_STATUS_HELP, escapeValue, InputError, toSafeJson, UsageError, type Command } from '@pve-chainguard/perlgen/cli';
 import { resolveRootfs } from '../rootfs/resolveRootfs.ts';
+import { withContent } from '../rootfs/withContent.ts';
 import { parseOptions } from './parseOptions.ts';
+import { clockSeconds, configLineOf, hostResolvConf, readPassword, readTextFile } from './preview/inputs.ts';
+import { importOciConfig } from './preview/ociImport.ts';
+import { jsonReport, renderText } from './preview/render.ts';
+import { runPreview } from './preview/runPreview.ts';
 
-const HELP = `Usage: pve-chainguard preview --rootfs <fixture|manifest|directory> --config <file>
-                              [--hook create|start|clone|restore]... [--password <pw>]
+const HELP = `Usage: pve-chainguard preview --rootfs <template|image|fixture|manifest|directory>
+                              --config <file> [--hook create|start|clone|restore]...
+                              [--password <pw> | --password - | --password-file <file>]
                               [--ssh-keys <file>] [--time <epoch>] [--nameserver <ip>]
-                              [--searchdomain <domain>] [--pve 8|9]
+                              [--searchdomain <domain>] [--pve 8|9] [--json]
 
 Shows what Proxmox with the Chainguard plugin would change in a container root filesystem:
-files added, changed and removed, modes, owners and links, as a unified diff. Nothing on
-disk is touched: the rootfs is read into memory and the setup runs there.
+files added, changed and removed, modes, owners and links, as a unified diff per hook and
+a summary line ("N added, N changed, N removed", or "no changes"). Nothing on disk is
+touched: the rootfs is read, never unpacked, and the setup runs in memory.
 
-  --rootfs       a fixture name (see fixtures/rootfs), a manifest (.json) or a directory
+  --rootfs       a template tarball (.tar, .tar.gz, .tar.xz, .tar.zst), an OCI image
+                 (OCI archive .tar or OCI layout directory), an unpacked directory, a
+                 manifest (.json) or a fixture name (see fixtures/rootfs)
   --config       the container's pct config (/etc/pve/lxc/<vmid>.conf format)
   --hook         lifecycle events to run in order (default: create); repeatable
-  --password     root password given at create (default: none, the account is locked)
+  --password     root password given at create ('-' reads it from standard input);
+                 default none, the account is locked
+  --password-file  read the root password from the file's first line
   --ssh-keys     a file of public keys for root's authorized_keys at create
   --time         the clock in epoch seconds (default: now)
   --nameserver / --searchdomain
                  the host's resolv.conf values Proxmox falls back to (default: none)
   --pve          the Proxmox VE release of the host: 9 (pve-container 6.1.x, default) or
                  8 (5.x: no host-managed NICs, no entrypoint/env keys, no nesting warning)
-Warnings and errors go to stderr. Exit status 0, or 1 when the setup failed.
-`;
+  --json         one JSON object: per hook the changed entries with before/after
+                 metadata, the warnings and the error
+Warnings and errors go to stderr; text from the input is shown escaped (\\x1b).
+Colour only when stdout is a terminal and NO_COLOR is unset.
+
+${EXIT_STATUS_HELP}`;
 
 export const previewCommand: Command = {
   name: 'preview',
@@ -33,74 +46,70 @@ export const previewCommand: Command = {
   help: HELP,
   async run(args, io) {
     const parsed = parseOptions(args, {
-      single: ['rootfs', 'config', 'password', 'ssh-keys', 'time', 'nameserver', 'searchdomain', 'pve'],
+      single: ['rootfs', 'config', 'password', 'password-file', 'ssh-keys', 'time', 'nameserver', 'searchdomain', 'pve'],
       multi: ['hook'],
+      flags: ['json'],
     });
-    if ('error' in parsed) {
-      io.err(`preview: ${parsed.error}\n\n${HELP}`);
-      return 2;
-    }
+    if ('error' in parsed) throw new UsageError(parsed.error);
     const o = parsed.options;
-    if (!o.rootfs || !o.config) {
-      io.err(`preview: --rootfs and --config are required\n\n${HELP}`);
-      return 2;
-    }
-    let hooks: Hook[];
-    let rootfs;
-    let config: string;
-    let sshKeys: string | undefined;
-    try {
-      hooks = (parsed.multi.hook.length ? parsed.multi.hook : ['create']).map(parseHook);
-      rootfs = resolveRootfs(o.rootfs, io.cwd);
-      config = readFileSync(resolve(io.cwd, o.config), 'utf8');
-      sshKeys = o['ssh-keys'] === undefined ? undefined : readFileSync(resolve(io.cwd, o['ssh-keys']), 'utf8');
-    } catch (e) {
-      io.err(`preview: ${(e as Error).message}\n`);
-      return 2;
-    }
-    const pve = parsePveRelease(o.pve ?? '9');
-    if (pve === undefined) {
-      io.err(`preview: --pve must be 8 or 9, got '${o.pve}'\n\n${HELP}`);
-      return 2;
-    }
-    const now = o.time === undefined ? Math.floor(Date.now() / 1000) : Number(o.time);
-    if (!Number.isSafeInteger(now) || now < 0) {
-      io.err(`preview: --time '${o.time}' is not an epoch second count\n`);
-      return 2;
-    }
-    let out;
-    try {
-      out = runSession(
-        {
-        rootfs: rootfs.entries,
-        config,
-        hooks,
-        now,
-        password: o.password,
-        sshKeys,
-        hostResolvConf: { ...(o.nameserver ? { dns1: o.nameserver } : {}), ...(o.searchdomain ? { search: o.searchdomain } : {}) },
-        },
-        { pve },
-      );
-    } catch (e) {
-      if (e instanceof ConfigError) {
-        io.err(`preview: ${o.config}: ${e.message}\n`);
-        return 2;
+    if (!o.rootfs || !o.config) throw new UsageError('--rootfs and --config are required');
+    const hooks: Hook[] = (parsed.multi.hook.length ? parsed.multi.hook : ['create']).map((h) => {
+      try {
+        return parseHook(h);
+      } catch {
+        throw new UsageError(`--hook '${escapeValue(h)}' is not one of create, start, clone, restore`);
       }
+    });
+    const pve = parsePveRelease(o.pve ?? '9');
+    if (pve === undefined) throw new UsageError(`--pve takes 8 or 9 (got '${escapeValue(o.pve ?? '')}')`);
+    const now = clockSeconds(o.time);
+    const resolv = hostResolvConf(o);
+    const config = readTextFile(io.cwd, o.config, '--config');
+    const sshKeys = o['ssh-keys'] === undefined ? undefined : readTextFile(io.cwd, o['ssh-keys'], '--ssh-keys').text;
+    const password = await readPassword(o, io);
+    const rootfs = await resolveRootfs(o.rootfs, io.cwd);
+
+    let result;
+    let report;
+    let configText = config.text;
+    let entries = rootfs.entries;
+    try {
+      if (rootfs.ociConfig) {
+        const imported = await withContent(rootfs.store, () => importOciConfig(config.text, o.config!, rootfs.ociConfig!, rootfs.entries));
+        for (const m of imported.messages) io.err(m);
+        ({ text: configText, entries } = imported);
+      }
+      [result, report] = await withContent(rootfs.store, () => {
+        const r = runPreview({ rootfs: entries, config: configText, hooks, now, password, sshKeys, hostResolvConf: resolv }, { pve });
+        if (r.error?.hook === 'config') {
+          const key = /'([^']+)'/.exec(r.error.message)?.[1];
+          throw new InputError(`${configLineOf(o.config!, config.text, key)}: ${r.error.message.trimEnd()}`);
+        }
+        const source = { rootfs: rootfs.label, config: config.path, ...(rootfs.ociConfig ? { importedConfig: configText } : {}) };
+        return [r, parsed.flags.json ? jsonReport(r, source) : renderText(r)] as const;
+      });
+    } catch (e) {
+      if (e instanceof ConfigError) throw new InputError(`${configLineOf(o.config, config.text, e.key)}: ${e.message}`);
+      if (e instanceof ContentUnavailable) throw new InputError(`--rootfs ${rootfs.label}: ${e.message}`);
       throw e;
     }
-    if (out.error?.at === 'config') {
-      io.err(`preview: ${o.config}: ${out.error.message}`);
-      return 2;
+    if (!Array.isArray(report)) {
+      io.out(`${toSafeJson(report)}\n`);
+    } else {
+      for (const w of result.warnings) io.err(`warning: ${w}`);
+      if (result.stdout) io.err(result.stdout);
+      for (const block of report) {
+        io.out(`${block.header.join('\n')}\n`);
+        if (block.diff) io.out(block.diff, 'diff');
+      }
     }
-    for (const w of out.warnings) io.err(`warning: ${w}`);
-    for (const w of out.log_warn) io.err(`warning: ${w}\n`);
-    if (out.stdout) io.err(out.stdout);
-    io.out(unifiedTreeDiff(rootfs.entries, out.tree));
-    if (out.error) {
-      io.err(`error (${typeof out.error.at === 'number' ? `hook ${hooks[out.error.at]}` : out.error.at}): ${out.error.message}`);
-      return 1;
+    if (result.error) {
+      io.err(`preview: setup failed in hook ${result.error.hook}: ${result.error.message.trimEnd()}\n`);
+      if (!parsed.flags.json && result.sections.at(-1)?.partial) {
+        io.err(`preview: the changes hook ${result.error.hook} made before it failed are not shown (--json has them)\n`);
+      }
+      return EXIT.finding;
     }
-    return 0;
+    return EXIT.ok;
   },
 };

@@ -21,6 +21,8 @@ export interface DifferentialOptions extends CaseContext {
   shrink?: boolean;
   /** Problems that make a case fail (default: every kind). */
   kinds?: readonly ProblemKind[];
+  /** Called after each case with the number of cases done so far (progress display). */
+  onCaseDone?: (ran: number, failed: number) => void;
 }
 
 export interface FailedCase {
@@ -94,6 +96,7 @@ export async function runDifferential(opts: DifferentialOptions): Promise<Differ
       .then((verdict) => {
         ran++;
         if (verdict.problems.some((p) => kinds.includes(p.kind))) failed.push({ index, recipe, verdict });
+        opts.onCaseDone?.(ran, failed.length);
       })
       .catch((err: unknown) => {
         crash ??= err;

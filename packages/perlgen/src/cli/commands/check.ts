@@ -1,9 +1,10 @@
 import { parseArgs } from 'node:util';
-import { resolve } from 'node:path';
 import { formatDiagnostic } from '../../front/diagnostics.ts';
 import { checkAll } from '../../generate/checkAll.ts';
 import { GENERATED_DIR } from '../../repo.ts';
 import type { Command } from '../Command.ts';
+import { EXIT, EXIT_STATUS_HELP, UsageError } from '../exitCodes.ts';
+import { requireDirectory, resolveFrom } from '../paths.ts';
 
 export const checkCommand: Command = {
   name: 'check',
@@ -18,34 +19,36 @@ Options:
   --dir DIR   compare against DIR instead of generated/
   -h, --help  show this help
 
-Exit status: 0 when every module equals a fresh compile; 1 otherwise, with a unified
-diff (committed → generated) or the compile errors; 2 on bad usage.
+0 when every module equals a fresh compile; 1 otherwise, with a unified diff
+(committed → generated) or the compile errors; 2 when DIR is missing or not a directory.
 Fix a difference with 'pnpm exec pve-chainguard generate --all' and review the diff.
-`,
+
+${EXIT_STATUS_HELP}`,
   async run(args, io) {
     let parsed;
     try {
       parsed = parseArgs({ args, options: { dir: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
     } catch (e) {
-      io.err(`check: ${(e as Error).message}\n\n${this.help}`);
-      return 2;
+      throw new UsageError((e as Error).message);
     }
     if (parsed.values.help) {
       io.out(this.help);
-      return 0;
+      return EXIT.ok;
     }
-    const dir = parsed.values.dir ? resolve(io.cwd, parsed.values.dir) : GENERATED_DIR;
+    const dir = parsed.values.dir !== undefined ? resolveFrom(io.cwd, parsed.values.dir) : GENERATED_DIR;
+    // a missing folder is a typo, not "every module deleted"
+    requireDirectory(dir, '--dir');
     const result = checkAll({ dir });
     for (const d of result.diagnostics) io.err(`${formatDiagnostic(d)}\n`);
-    for (const diff of result.diffs) io.out(diff);
+    for (const diff of result.diffs) io.out(diff, 'diff');
     if (result.ok) {
       io.out(`check: ${result.checked.length} module(s) equal a fresh compile\n`);
-      return 0;
+      return EXIT.ok;
     }
     io.err(
       `check: ${result.diffs.length} module(s) differ, ${result.diagnostics.length} compile error(s); ` +
         "run 'pnpm exec pve-chainguard generate --all'\n",
     );
-    return 1;
+    return EXIT.finding;
   },
 };

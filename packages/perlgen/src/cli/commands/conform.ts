@@ -1,50 +1,54 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { conform, parsePveRelease, parseVectors } from '@pve-chainguard/core';
+import { parseArgs } from 'node:util';
+import { conform, parsePveRelease } from '@pve-chainguard/core';
 import type { Command } from '../Command.ts';
+import { EXIT, EXIT_STATUS_HELP, UsageError } from '../exitCodes.ts';
+import { toSafeJson } from '../output/escape.ts';
+import { resolveFrom } from '../paths.ts';
+import { readVectorsFile } from '../vectorsFile.ts';
 
 export const conformCommand: Command = {
   name: 'conform',
   summary: 'run recorded Proxmox vectors through the model and compare',
-  help: `Usage: pve-chainguard conform [--pve 8|9] FILE.jsonl
+  help: `Usage: pve-chainguard conform [--pve 8|9] FILE.jsonl [--json]
 
 Runs every vector in FILE (JSON lines recorded on real pve-container, see
 oracle/README.md) through the TypeScript model and compares the detected ostype,
 os-release, architecture, warnings, error and the whole resulting tree.
+Prints one line per failing vector with its first difference, then "N passed, N failed".
 
+Options:
   --pve 8|9   the Proxmox VE release the model plays (default 9: pve-container 6.1.x;
               8: pve-container 5.x, for oracle/base-vectors-pve8.jsonl)
+  --json      print one JSON object {file, passed, failed, failures: [{id, difference}]}
+  -h, --help  show this help
 
-Prints one line per failing vector with its first difference, then "N passed, N failed".
-Exit status: 0 when every vector passes, 1 otherwise, 2 on bad usage.
-`,
+FILE is refused (exit 2, naming the line and key) when it is empty, holds a line that
+is not JSON or not a vector, or repeats an id.
+
+${EXIT_STATUS_HELP}`,
   async run(args, io) {
-    const files: string[] = [];
-    let pveText = '9';
-    for (let i = 0; i < args.length; i++) {
-      const arg = args[i]!;
-      if (arg === '--pve') pveText = args[++i] ?? '';
-      else if (arg.startsWith('--pve=')) pveText = arg.slice('--pve='.length);
-      else if (arg === '--verbose') continue; // accepted for compatibility: every failure is printed anyway
-      else if (arg.startsWith('-')) files.push('', ''); // unknown option: usage error below
-      else files.push(arg);
-    }
-    const pve = parsePveRelease(pveText);
-    if (files.length !== 1 || pve === undefined) {
-      io.err(this.help);
-      return 2;
-    }
-    const path = resolve(io.cwd, files[0]!);
-    let text: string;
+    let parsed;
     try {
-      text = readFileSync(path, 'utf8');
+      parsed = parseArgs({
+        args,
+        allowPositionals: true,
+        options: { pve: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      });
     } catch (e) {
-      io.err(`conform: cannot read '${path}': ${(e as Error).message}\n`);
-      return 2;
+      throw new UsageError((e as Error).message);
     }
-    const result = conform(parseVectors(text, path), { pve });
+    const pve = parsePveRelease(parsed.values.pve ?? '9');
+    if (pve === undefined) throw new UsageError(`--pve takes 8 or 9 (got '${parsed.values.pve}')`);
+    if (parsed.positionals.length !== 1) throw new UsageError(`give exactly one FILE.jsonl (got ${parsed.positionals.length})`);
+    const path = resolveFrom(io.cwd, parsed.positionals[0]!);
+    const result = conform(readVectorsFile(path), { pve });
+    const code = result.failed.length === 0 ? EXIT.ok : EXIT.finding;
+    if (parsed.values.json) {
+      io.out(`${toSafeJson({ file: path, passed: result.passed, failed: result.failed.length, failures: result.failed })}\n`);
+      return code;
+    }
     for (const f of result.failed) io.out(`FAIL ${f.id}: ${f.difference}\n`);
     io.out(`${result.passed} passed, ${result.failed.length} failed\n`);
-    return result.failed.length === 0 ? 0 : 1;
+    return code;
   },
 };

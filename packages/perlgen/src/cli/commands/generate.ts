@@ -1,10 +1,12 @@
 import { parseArgs } from 'node:util';
-import { relative, resolve } from 'node:path';
+import { relative } from 'node:path';
 import { formatDiagnostic } from '../../front/diagnostics.ts';
-import { generateAll } from '../../generate/generateAll.ts';
+import { generateAll, selectPlugins } from '../../generate/generateAll.ts';
 import { listPlugins } from '../../generate/plugins.ts';
 import { GENERATED_DIR, PRIMARY_PLUGIN } from '../../repo.ts';
 import type { Command } from '../Command.ts';
+import { EXIT, EXIT_STATUS_HELP, InputError, UsageError } from '../exitCodes.ts';
+import { reason, requireDirectoryTarget, resolveFrom } from '../paths.ts';
 
 export const generateCommand: Command = {
   name: 'generate',
@@ -22,8 +24,10 @@ Options:
   -h, --help  show this help
 
 Nothing is written unless every requested plugin compiles; compile errors are printed
-as FILE:LINE:COLUMN: reason. Exit status: 0 written, 1 compile errors, 2 bad usage.
-`,
+as FILE:LINE:COLUMN: reason. 0 written, 1 compile errors, 2 bad usage (an unknown
+plugin name, DIR a file).
+
+${EXIT_STATUS_HELP}`,
   async run(args, io) {
     let parsed;
     try {
@@ -33,31 +37,35 @@ as FILE:LINE:COLUMN: reason. Exit status: 0 written, 1 compile errors, 2 bad usa
         options: { out: { type: 'string' }, all: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
       });
     } catch (e) {
-      io.err(`generate: ${(e as Error).message}\n\n${this.help}`);
-      return 2;
+      throw new UsageError((e as Error).message);
     }
     if (parsed.values.help) {
       io.out(this.help);
-      return 0;
+      return EXIT.ok;
     }
-    if (parsed.values.all && parsed.positionals.length > 0) {
-      io.err('generate: give either --all or plugin names\n');
-      return 2;
-    }
+    if (parsed.values.all && parsed.positionals.length > 0) throw new UsageError('give either --all or plugin names');
     const plugins = parsed.values.all ? undefined : parsed.positionals.length > 0 ? parsed.positionals : [PRIMARY_PLUGIN];
-    const outDir = parsed.values.out ? resolve(io.cwd, parsed.values.out) : GENERATED_DIR;
-    const result = generateAll({ outDir, plugins });
-    if (result.missing.length > 0) {
+    const outDir = parsed.values.out !== undefined ? resolveFrom(io.cwd, parsed.values.out) : GENERATED_DIR;
+    requireDirectoryTarget(outDir, '--out');
+    const { missing } = selectPlugins(plugins);
+    if (missing.length > 0) {
       const known = listPlugins().map((p) => p.name).join(', ') || 'none';
-      io.err(`generate: no plugin class ${result.missing.join(', ')} (known: ${known})\n`);
-      return 1;
+      throw new UsageError(`no plugin class ${missing.join(', ')} (known: ${known})`);
+    }
+    let result;
+    try {
+      result = generateAll({ outDir, plugins });
+    } catch (e) {
+      // a file-system refusal (read-only, permissions) is about --out; anything else is a bug
+      if (!(e as NodeJS.ErrnoException).code) throw e;
+      throw new InputError(`cannot write under --out '${outDir}': ${reason(e)}`);
     }
     for (const d of result.diagnostics) io.err(`${formatDiagnostic(d)}\n`);
     if (result.diagnostics.length > 0) {
       io.err(`generate: ${result.diagnostics.length} compile error(s); nothing written\n`);
-      return 1;
+      return EXIT.finding;
     }
     for (const w of result.written) io.out(`wrote ${relative(io.cwd, w) || w}\n`);
-    return 0;
+    return EXIT.ok;
   },
 };

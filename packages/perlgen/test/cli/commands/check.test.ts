@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { checkCommand } from '../../../src/cli/commands/check.ts';
 import type { CommandIo } from '../../../src/cli/Command.ts';
 import { GENERATED_DIR, modulePath } from '../../../src/repo.ts';
+import { runCommand } from '../runCommand.ts';
 
 function capture(cwd: string): CommandIo & { stdout: string; stderr: string } {
   const io = { stdout: '', stderr: '', cwd, out: (t: string) => void (io.stdout += t), err: (t: string) => void (io.stderr += t) };
@@ -40,6 +41,17 @@ describe('check', () => {
     const io = capture(process.cwd());
     expect(await checkCommand.run(['--help'], io)).toBe(0);
     expect(io.stdout).toContain('Usage: pve-chainguard check [--dir DIR]');
-    expect(await checkCommand.run(['--nope'], capture(process.cwd()))).toBe(2);
+    const r = await runCommand(checkCommand, ['--nope']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("check: Unknown option '--nope'");
+  });
+
+  it('exits 2 on a --dir that does not exist or is a file, without a diff', async () => {
+    for (const dir of ['/nonexistent', 'package.json']) {
+      const r = await runCommand(checkCommand, ['--dir', dir]);
+      expect(r.code, dir).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(/^check: --dir '.*'( is not a directory|: no such file or directory)\n$/);
+    }
   });
 });

@@ -1,10 +1,11 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { generateCommand } from '../../../src/cli/commands/generate.ts';
 import type { CommandIo } from '../../../src/cli/Command.ts';
 import { GENERATED_DIR, modulePath } from '../../../src/repo.ts';
+import { runCommand } from '../runCommand.ts';
 
 function capture(cwd: string): CommandIo & { stdout: string; stderr: string } {
   const io = { stdout: '', stderr: '', cwd, out: (t: string) => void (io.stdout += t), err: (t: string) => void (io.stderr += t) };
@@ -48,11 +49,24 @@ describe('generate', () => {
     expect(io.stdout.split('\n').filter(Boolean).length).toBeGreaterThanOrEqual(4);
   });
 
-  it('exits 1 naming the known plugins for an unknown name, and 2 on bad usage', async () => {
-    const io = capture(process.cwd());
-    expect(await generateCommand.run(['--out', temp(), 'Nope'], io)).toBe(1);
-    expect(io.stderr).toMatch(/no plugin class Nope \(known: .*Chainguard/);
-    expect(await generateCommand.run(['--bogus'], capture(process.cwd()))).toBe(2);
-    expect(await generateCommand.run(['--all', 'ArchLinux'], capture(process.cwd()))).toBe(2);
+  it('exits 2 naming the known plugins for an unknown name, and on bad usage', async () => {
+    const r = await runCommand(generateCommand, ['--out', temp(), 'Nope']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/no plugin class Nope \(known: .*Chainguard/);
+    expect((await runCommand(generateCommand, ['--bogus'])).code).toBe(2);
+    expect((await runCommand(generateCommand, ['--all', 'ArchLinux'])).code).toBe(2);
+  });
+
+  it('exits 2 and writes nothing when --out is a file or lies below one', async () => {
+    const dir = temp();
+    const file = join(dir, 'file');
+    writeFileSync(file, 'x');
+    for (const out of [file, join(file, 'sub')]) {
+      const r = await runCommand(generateCommand, ['--out', out]);
+      expect(r.code, out).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain(`--out '${out}'`);
+    }
+    expect(readFileSync(file, 'utf8')).toBe('x');
   });
 });
