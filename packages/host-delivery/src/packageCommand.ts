@@ -31,7 +31,11 @@ Options:
   --out DIR   write into DIR (default: dist/ in the repository)
   -h, --help  show this help
 
-Exit status: 0 built, 1 build failed, 2 bad usage.
+Exit status:
+  0  built
+  1  the build failed (the message says which step)
+  2  bad usage or bad input (the message names the file, line and key)
+  3  internal error in pve-chainguard (please report it)
 `;
 
 export async function runPackageCommand(args: string[], io: PackageIo): Promise<number> {

@@ -61,7 +61,7 @@ export const previewCommand: Command = {
       }
     });
     const pve = parsePveRelease(o.pve ?? '9');
-    if (pve === undefined) throw new UsageError(`--pve takes 8 or 9 (got '${escapeValue(o.pve ?? '')}')`);
+    if (pve === undefined) throw new UsageError(`--pve must be 8 or 9, got '${escapeValue(o.pve ?? '')}'`);
     const now = clockSeconds(o.time);
     const resolv = hostResolvConf(o);
     const config = readTextFile(io.cwd, o.config, '--config');

@@ -1,11 +1,14 @@
 /** The `preview` CLI command's --pve switch. */
 import { describe, expect, it } from 'vitest';
+import { main } from '@pve-chainguard/perlgen/cli';
 import { previewCommand } from '../../src/cli/preview.ts';
 
 async function preview(...args: string[]) {
   let out = '';
   let err = '';
-  const code = await previewCommand.run(args, { out: (t) => void (out += t), err: (t) => void (err += t), cwd: process.cwd() });
+  // through the CLI's main, which turns usage and input errors into exit 2
+  const io = { out: (t: string) => void (out += t), err: (t: string) => void (err += t), cwd: process.cwd() };
+  const code = await main(['preview', ...args], [previewCommand], io);
   return { code, out, err };
 }
 

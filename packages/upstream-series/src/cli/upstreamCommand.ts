@@ -26,7 +26,12 @@ branch NAME created in DIR (not checked out) and git format-patch output written
                        --- of each patch and into the cover letter
   --dry-run            build and check, print the summary, write nothing
 Author and committer come from git config (or GIT_AUTHOR_*/GIT_COMMITTER_*).
-Exit status: 0 written (or dry run passed), 1 refused or a check failed, 2 bad usage.
+
+Exit status:
+  0  written (or the dry run passed)
+  1  refused (dirty tree, no sign-off, …) or a check of the series failed
+  2  bad usage or bad input (the message names the file, line and key)
+  3  internal error in pve-chainguard (please report it)
 `;
 
 /** The \`upstream\` CLI command (same shape as perlgen's Command). */

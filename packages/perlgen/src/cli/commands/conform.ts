@@ -38,7 +38,7 @@ ${EXIT_STATUS_HELP}`,
       throw new UsageError((e as Error).message);
     }
     const pve = parsePveRelease(parsed.values.pve ?? '9');
-    if (pve === undefined) throw new UsageError(`--pve takes 8 or 9 (got '${parsed.values.pve}')`);
+    if (pve === undefined) throw new UsageError(`--pve must be 8 or 9, got '${parsed.values.pve}'`);
     if (parsed.positionals.length !== 1) throw new UsageError(`give exactly one FILE.jsonl (got ${parsed.positionals.length})`);
     const path = resolveFrom(io.cwd, parsed.positionals[0]!);
     const result = conform(readVectorsFile(path), { pve });

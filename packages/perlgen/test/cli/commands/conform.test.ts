@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { conformCommand } from '../../../src/cli/commands/conform.ts';
+import { runCommand } from '../runCommand.ts';
 import { REPO_ROOT } from '../../../src/repo.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'conform-'));
@@ -20,10 +21,8 @@ function pve8Case(): string {
 }
 
 async function conform(...args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await conformCommand.run(args, { out: (t) => void (out += t), err: (t) => void (err += t), cwd: process.cwd() });
-  return { code, out, err };
+  const r = await runCommand(conformCommand, args);
+  return { code: r.code, out: r.stdout, err: r.stderr };
 }
 
 describe('conform --pve', () => {
