@@ -22,11 +22,12 @@ import {
   removeChild,
   rootOf,
   setPerm,
+  sizeOf,
   writeBytes,
   type InodeKind,
   type Link,
 } from './inodes.ts';
-import { HostEscape, walk, type Resolved, type WalkScope } from './pathWalk.ts';
+import { tryWalkPath, walk, type Resolved, type WalkScope } from './pathWalk.ts';
 import { perlDirname } from './perlDirname.ts';
 import { strerror } from './strerror.ts';
 
@@ -263,13 +264,11 @@ export class CtFs implements CtFsApi {
     return walk(this.root, path, { followFinal, scope });
   }
 
+  /** The walk's result, or undefined when it fails (missing, ENOTDIR, ELOOP, escaped). */
   private tryWalk(path: string, followFinal: boolean, scope: WalkScope = 'chroot') {
-    try {
-      return this.resolve(path, followFinal, scope);
-    } catch (e) {
-      if (e instanceof FsError || e instanceof HostEscape) return undefined;
-      throw e;
-    }
+    assertByteString(path, 'path');
+    const r = tryWalkPath(this.root, path, followFinal, scope);
+    return typeof r === 'string' ? undefined : r;
   }
 
   private existing(path: string, followFinal: boolean): Link {
@@ -294,7 +293,7 @@ export class CtFs implements CtFsApi {
           ? DIR_SIZE
           : type === 'symlink'
             ? node.symlink.length
-            : readBytes(node).length,
+            : sizeOf(node),
     };
   }
 

@@ -116,7 +116,7 @@ export function addChild(dir: Link, name: string, spec: NewInode): Link {
   node.mode = TYPE_BITS[spec.kind] | (spec.perm & 0o7777);
   node.uid = spec.uid;
   node.gid = spec.gid;
-  if (spec.kind === 'file' && spec.data) node.setBuffer(Buffer.from(spec.data));
+  if (spec.kind === 'file' && spec.data) writeBytes(node, Buffer.from(spec.data));
   return dir.createChild(name, node);
 }
 
@@ -142,12 +142,22 @@ export function moveChild(link: Link, newDir: Link, newName: string): void {
   link.syncSteps();
 }
 
+/**
+ * The file's bytes as a read-only view: memfs's getBuffer copies them (and stamps atime
+ * with a new Date), which nothing here needs; callers copy what they keep.
+ */
 export function readBytes(node: Inode): Buffer {
-  return node.getBuffer();
+  return node.buf.subarray(0, node.getSize());
 }
 
-export function writeBytes(node: Inode, data: Uint8Array): void {
-  node.setBuffer(Buffer.from(data));
+export function sizeOf(node: Inode): number {
+  return node.getSize();
+}
+
+/** Gives the file `data`, which the inode then owns (memfs's setBuffer would copy it). */
+export function writeBytes(node: Inode, data: Buffer): void {
+  // memfs keeps _setBuf private; it is the setter without the copy
+  node['_setBuf'](data);
 }
 
 export function permOf(node: Inode): number {

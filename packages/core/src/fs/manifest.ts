@@ -11,7 +11,17 @@ import { byteStringToUtf8, decodeUtf8Strict, utf8ToByteString } from './bytes.ts
 import { CtFs, type CtFsOptions } from './CtFs.ts';
 import type { CtFsApi } from './CtFsApi.ts';
 import type { FsEntry } from './entry.ts';
-import { addChild, createRootVolume, isDirLink, kindOf, rootOf, type Link } from './inodes.ts';
+import {
+  addChild,
+  childNames,
+  createRootVolume,
+  isDirLink,
+  kindOf,
+  permOf,
+  readBytes,
+  rootOf,
+  type Link,
+} from './inodes.ts';
 import { walk } from './pathWalk.ts';
 
 const DEFAULT_PERM: Record<FsEntry['type'], number> = {
@@ -45,13 +55,20 @@ export function formatMode(perm: number): string {
   return (perm & 0o7777).toString(8).padStart(4, '0');
 }
 
-/** The directory that will hold `path`, creating unlisted parents as 0755 root dirs. */
-function parentDir(root: Link, path: string): { dir: Link; name: string } {
+/**
+ * The directory that will hold `path`, creating unlisted parents as 0755 root dirs.
+ * `known` maps parent paths already resolved to their directory: entries only ever add to
+ * the tree, so a prefix that resolved once resolves the same way for every later entry.
+ */
+function parentDir(root: Link, path: string, known: Map<string, Link>): { dir: Link; name: string } {
   const names = path.split('/').filter((c) => c !== '');
   const name = names.pop();
   if (name === undefined || name === '.' || name === '..') {
     throw new Error(`not an entry path: ${JSON.stringify(path)}`);
   }
+  const parent = '/' + names.join('/');
+  const cached = known.get(parent);
+  if (cached) return { dir: cached, name };
   let prefix = '';
   for (const dirName of names) {
     prefix += '/' + dirName;
@@ -60,15 +77,17 @@ function parentDir(root: Link, path: string): { dir: Link; name: string } {
   }
   const r = walk(root, prefix === '' ? '/' : prefix, { followFinal: true });
   if (!r.link || !isDirLink(r.link)) throw new Error(`${path}: parent is not a directory`);
+  known.set(parent, r.link);
   return { dir: r.link, name };
 }
 
 export function volumeFromEntries(entries: readonly FsEntry[]): Volume {
   const vol = createRootVolume();
   const root = rootOf(vol);
+  const known = new Map<string, Link>();
   for (const entry of entries) {
     const path = utf8ToByteString(entry.path);
-    const { dir, name } = parentDir(root, path);
+    const { dir, name } = parentDir(root, path, known);
     const perm =
       entry.mode === undefined ? DEFAULT_PERM[entry.type] : parseMode(entry.mode, entry.path);
     const uid = entry.uid ?? 0;
@@ -114,7 +133,9 @@ function asText(bytes: string, what: string): string {
  * by path in byte order, every field present, keys in alphabetical order.
  */
 export function entriesFromFs(source: CtFsApi | Volume): FsEntry[] {
-  const fs = source instanceof Volume ? new CtFs(source) : source;
+  if (source instanceof Volume) return entriesFromTree(rootOf(source));
+  if (source instanceof CtFs) return entriesFromTree(rootOf(source.volume));
+  const fs = source;
   const paths: string[] = [];
   const visit = (dir: string): void => {
     for (const name of fs.readdir(dir)) {
@@ -129,21 +150,53 @@ export function entriesFromFs(source: CtFsApi | Volume): FsEntry[] {
   return paths.map((path) => snapshotEntry(fs, path));
 }
 
+/** entriesFromFs straight off the inode tree: no path walk per entry, no data copies. */
+function entriesFromTree(root: Link): FsEntry[] {
+  const found: Array<{ path: string; link: Link }> = [];
+  const visit = (dir: Link, dirPath: string): void => {
+    for (const name of childNames(dir)) {
+      const link = dir.children.get(name)!;
+      const path = dirPath === '/' ? `/${name}` : `${dirPath}/${name}`;
+      found.push({ path, link });
+      if (isDirLink(link)) visit(link, path);
+    }
+  };
+  visit(root, '/');
+  found.sort((a, b) => (a.path < b.path ? -1 : 1));
+  return found.map(({ path, link }) => {
+    const node = link.getNode();
+    const type = kindOf(node);
+    return snapshotFields(path, type, node.uid, node.gid, permOf(node), () => readBytes(node), () => node.symlink);
+  });
+}
+
 function snapshotEntry(fs: CtFsApi, path: string): FsEntry {
   const st = fs.lstat(path);
   if (!st) throw new Error(`vanished during snapshot: ${path}`);
+  return snapshotFields(path, st.type, st.uid, st.gid, st.mode,
+    () => Buffer.from(fs.readFile(path), 'latin1'), () => fs.readlink(path) ?? '');
+}
+
+/** One `expect.tree` entry; data and target are read only for the type that has them. */
+function snapshotFields(
+  path: string,
+  type: FsEntry['type'],
+  uid: number,
+  gid: number,
+  perm: number,
+  data: () => Uint8Array,
+  target: () => string,
+): FsEntry {
   const textPath = asText(path, 'path');
-  const owner = { gid: st.gid, mode: formatMode(st.type === 'symlink' ? 0o777 : st.mode) };
-  switch (st.type) {
-    case 'file': {
-      const fields = contentFields(Buffer.from(fs.readFile(path), 'latin1'));
-      return { ...fields, ...owner, path: textPath, type: 'file', uid: st.uid };
-    }
+  const owner = { gid, mode: formatMode(type === 'symlink' ? 0o777 : perm) };
+  switch (type) {
+    case 'file':
+      return { ...contentFields(data()), ...owner, path: textPath, type: 'file', uid };
     case 'symlink': {
-      const target = asText(fs.readlink(path) ?? '', `target of ${textPath}`);
-      return { ...owner, path: textPath, target, type: 'symlink', uid: st.uid };
+      const text = asText(target(), `target of ${textPath}`);
+      return { ...owner, path: textPath, target: text, type: 'symlink', uid };
     }
     default:
-      return { ...owner, path: textPath, type: st.type, uid: st.uid };
+      return { ...owner, path: textPath, type, uid };
   }
 }
