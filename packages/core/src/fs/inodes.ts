@@ -44,6 +44,8 @@ export function createRootVolume(): Volume {
   return vol;
 }
 
+const nodeTemplate: Inode = createRootVolume()._core.createNode(S_IFREG | 0o644);
+
 export function rootOf(vol: Volume): Link {
   return vol._core.root;
 }
@@ -110,14 +112,27 @@ const TYPE_BITS: Record<InodeKind, number> = {
 
 /** Adds `name` to `dir`; every field is set explicitly, nothing comes from memfs defaults. */
 export function addChild(dir: Link, name: string, spec: NewInode): Link {
-  const core = dir.vol;
-  const node = core.createNode(TYPE_BITS[spec.kind] | (spec.perm & 0o7777));
+  const node = createNode(dir.vol);
   if (spec.kind === 'symlink') node.symlink = spec.target ?? '';
   node.mode = TYPE_BITS[spec.kind] | (spec.perm & 0o7777);
   node.uid = spec.uid;
   node.gid = spec.gid;
   if (spec.kind === 'file' && spec.data) writeBytes(node, Buffer.from(spec.data));
   return dir.createChild(name, node);
+}
+
+/**
+ * A fresh inode registered with the volume, like `Superblock.createNode`, but copied from a
+ * template: memfs's Node constructor asks the real process for its uid and gid (a system
+ * call each, a sixth of the model's time materialising trees) and stamps four Dates. The
+ * copy shares the template's Dates, empty buffer and change fan-out, which memfs only ever
+ * replaces (setters assign new ones) and nothing here listens to. Callers set every field.
+ */
+function createNode(core: Link['vol']): Inode {
+  const node = Object.assign(Object.create(Object.getPrototypeOf(nodeTemplate)), nodeTemplate) as Inode;
+  node.ino = core['newInoNumber']();
+  core.inodes[node.ino] = node;
+  return node;
 }
 
 /** Detaches a link and frees its inode when no other link refers to it. */
