@@ -122,7 +122,10 @@ export function ctFsFromEntries(entries: readonly FsEntry[], options?: CtFsOptio
   return new CtFs(volumeFromEntries(entries), options);
 }
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 function asText(bytes: string, what: string): string {
+  if (ASCII.test(bytes)) return bytes; // the common case: the bytes are their own text
   const text = byteStringToUtf8(bytes);
   if (text === undefined) throw new Error(`${what} is not valid UTF-8: ${JSON.stringify(bytes)}`);
   return text;
@@ -188,15 +191,20 @@ function snapshotFields(
   target: () => string,
 ): FsEntry {
   const textPath = asText(path, 'path');
-  const owner = { gid, mode: formatMode(type === 'symlink' ? 0o777 : perm) };
+  const mode = formatMode(type === 'symlink' ? 0o777 : perm);
+  // Literals, not spreads (a tree has hundreds of entries); key order as before: sorted.
   switch (type) {
-    case 'file':
-      return { ...contentFields(data()), ...owner, path: textPath, type: 'file', uid };
+    case 'file': {
+      const { content, encoding } = contentFields(data());
+      return encoding === undefined
+        ? { content, gid, mode, path: textPath, type: 'file', uid }
+        : { content, encoding, gid, mode, path: textPath, type: 'file', uid };
+    }
     case 'symlink': {
       const text = asText(target(), `target of ${textPath}`);
-      return { ...owner, path: textPath, target: text, type: 'symlink', uid };
+      return { gid, mode, path: textPath, target: text, type: 'symlink', uid };
     }
     default:
-      return { ...owner, path: textPath, type, uid };
+      return { gid, mode, path: textPath, type, uid };
   }
 }
