@@ -1,7 +1,8 @@
 /**
  * The model's own speed, measured in one run next to the figures it is held to:
  *   1. Chainguard create+start cases (the differential's recipes with hooks create, start),
- *      model alone: CPU ms/case, first pass (cold JIT) and steady state;
+ *      model alone: CPU ms/case, first pass (cold JIT) and steady state (each pass without
+ *      memoised crypt results);
  *   2. `conform` over oracle/base-vectors.jsonl: CPU ms/vector, same two passes;
  *   3. (root only, --perl-runs > 0) the Perl harness on the first cases of (1), CPU ms/case
  *      of its processes, and the ratio Perl/model;
@@ -18,6 +19,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { conform, parseVectors } from '../packages/core/src/conform/conform.ts';
 import type { Vector } from '../packages/core/src/conform/vector.ts';
+import { clearSha512CryptMemo } from '../packages/core/src/util/sha512Crypt.ts';
 import { caseVector } from '../packages/testkit/src/arbitraries/caseRecipe.ts';
 import { harnessCase, runModel } from '../packages/testkit/src/differential/checkCase.ts';
 import { HarnessPool } from '../packages/testkit/src/differential/HarnessPool.ts';
@@ -44,10 +46,14 @@ const cpuMs = () => {
   return (u.user + u.system) / 1000;
 };
 
-/** CPU ms per item of each pass over `items`: the first pass is cold, the last is steady. */
+/**
+ * CPU ms per item of each pass over `items`: the first pass is cold, the last is steady.
+ * Every pass starts without memoised crypt results, so it pays what one run would.
+ */
 function timePasses<T>(items: T[], each: (items: T[]) => void): number[] {
   const out: number[] = [];
   for (let p = 0; p < passes; p++) {
+    clearSha512CryptMemo();
     const start = cpuMs();
     each(items);
     out.push((cpuMs() - start) / items.length);
