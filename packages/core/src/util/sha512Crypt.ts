@@ -1,4 +1,5 @@
 import * as nodeCrypto from 'node:crypto';
+import { DIGEST_AT, MESSAGE_AT, sha512InMemory, sha512Memory } from './sha512Wasm.ts';
 import { bytesFromByteString } from './byteString.ts';
 
 /**
@@ -83,12 +84,6 @@ function sha512(parts: Uint8Array[]): Uint8Array {
   return new Uint8Array(hash.digest());
 }
 
-/** One-shot SHA-512 of a whole buffer: node >= 20.12 has `crypto.hash`, cheaper per call. */
-const sha512Once: (data: Uint8Array) => Uint8Array =
-  typeof nodeCrypto.hash === 'function'
-    ? (data) => nodeCrypto.hash('sha512', data, 'buffer')
-    : (data) => nodeCrypto.createHash('sha512').update(data).digest();
-
 /** The first `length` bytes of `digest` repeated end to end (the spec's P and S strings). */
 function repeatToLength(digest: Uint8Array, length: number): Uint8Array {
   const out = new Uint8Array(length);
@@ -121,28 +116,25 @@ function sha512CryptDigest(key: Uint8Array, salt: Uint8Array, rounds: number): U
 
 /**
  * The spec's rounds: digest of (odd ? P : C) [S if round % 3] [P if round % 7] (odd ? C : P).
- * Each round's input is laid out in one reused buffer; the four possible lengths (S and P
- * present or not) get one view each, so a round allocates only its digest.
+ * Each round's message is laid out in the WebAssembly module's memory, where the previous
+ * digest already is (sha512Wasm.ts says why not node:crypto); a round allocates nothing.
  */
 function stretch(first: Uint8Array, p: Uint8Array, s: Uint8Array, rounds: number): Uint8Array {
-  const buf = new Uint8Array(64 + s.length + 2 * p.length + 64);
-  const views = [0, 1, 2, 3].map((mask) =>
-    buf.subarray(0, 64 + p.length + (mask & 1 ? s.length : 0) + (mask & 2 ? p.length : 0)),
-  );
-  let current = first;
+  let mem = sha512Memory(64 + s.length + 2 * p.length + 64);
+  mem.set(first, DIGEST_AT);
   for (let round = 0; round < rounds; round++) {
     const odd = (round & 1) === 1;
-    let at = 0;
-    buf.set(odd ? p : current, at);
-    at += odd ? p.length : 64;
-    const withS = round % 3 !== 0;
-    const withP = round % 7 !== 0;
-    if (withS) buf.set(s, at), (at += s.length);
-    if (withP) buf.set(p, at), (at += p.length);
-    buf.set(odd ? current : p, at);
-    current = sha512Once(views[(withS ? 1 : 0) | (withP ? 2 : 0)]!);
+    let at = MESSAGE_AT;
+    if (odd) mem.set(p, at), (at += p.length);
+    else mem.copyWithin(at, DIGEST_AT, DIGEST_AT + 64), (at += 64);
+    if (round % 3 !== 0) mem.set(s, at), (at += s.length);
+    if (round % 7 !== 0) mem.set(p, at), (at += p.length);
+    if (odd) mem.copyWithin(at, DIGEST_AT, DIGEST_AT + 64), (at += 64);
+    else mem.set(p, at), (at += p.length);
+    sha512InMemory(at - MESSAGE_AT);
   }
-  return current;
+  mem = sha512Memory(0);
+  return mem.slice(DIGEST_AT, DIGEST_AT + 64);
 }
 
 /** The spec's byte shuffle: groups of (i, i+21, i+42) with the leading byte rotating. */
