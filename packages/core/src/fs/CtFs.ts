@@ -1,10 +1,9 @@
 /**
- * The container filesystem model: a memfs `Volume` whose root `/` is the container root,
- * seen by a root process chrooted into it (see CtFsApi). All paths and file data are byte
- * strings. Root ignores permission bits, as on Linux; the inode layer (inodes.ts) is what
- * lets memfs, which checks them even for uid 0, behave that way.
+ * The container filesystem model: an inode tree (inodes.ts) whose root `/` is the container
+ * root, seen by a root process chrooted into it (see CtFsApi). All paths and file data are
+ * byte strings. Root ignores permission bits, as on Linux, so no operation checks them.
  */
-import type { Volume } from 'memfs';
+import type { Volume } from './inodes.ts';
 import { absPath } from './absPath.ts';
 import { assertByteString, byteStringToBytes, bytesToByteString } from './bytes.ts';
 import { FsError, type CtFsApi, type Escaped, type Stat } from './CtFsApi.ts';

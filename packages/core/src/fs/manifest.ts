@@ -6,7 +6,6 @@
  * parents as 0755 root-owned directories, explicit modes (umask plays no part), defaults
  * 0755 for dirs and 0644 for files, owners via lchown (default 0:0), symlink modes ignored.
  */
-import { Volume } from 'memfs';
 import { byteStringToUtf8, decodeUtf8Strict, utf8ToByteString } from './bytes.ts';
 import { CtFs, type CtFsOptions } from './CtFs.ts';
 import type { CtFsApi } from './CtFsApi.ts';
@@ -20,6 +19,7 @@ import {
   permOf,
   readBytes,
   rootOf,
+  Volume,
   type Link,
 } from './inodes.ts';
 import { walk } from './pathWalk.ts';
