@@ -27,8 +27,11 @@ export function bytesToByteString(bytes: Uint8Array): string {
 
 /** Text → its UTF-8 bytes as a byte string (what Perl holds after reading a UTF-8 file). */
 export function utf8ToByteString(text: string): string {
+  if (ASCII.test(text)) return text; // ASCII is its own UTF-8
   return Buffer.from(text, 'utf8').toString('latin1');
 }
+
+const ASCII = /^[\x00-\x7f]*$/;
 
 // `ignoreBOM: true` keeps a leading U+FEFF in the text instead of swallowing it.
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });

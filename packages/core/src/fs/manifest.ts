@@ -57,18 +57,21 @@ export function formatMode(perm: number): string {
 
 /**
  * The directory that will hold `path`, creating unlisted parents as 0755 root dirs.
- * `known` maps parent paths already resolved to their directory: entries only ever add to
- * the tree, so a prefix that resolved once resolves the same way for every later entry.
+ * `known` maps parent paths already resolved (as written, up to the last slash) to their
+ * directory: entries only ever add to the tree, so a prefix that resolved once resolves
+ * the same way for every later entry.
  */
 function parentDir(root: Link, path: string, known: Map<string, Link>): { dir: Link; name: string } {
+  // The cache key is the path up to its last slash, as written.
+  const slash = path.lastIndexOf('/');
+  const cached = known.get(path.slice(0, slash + 1));
+  const last = path.slice(slash + 1);
+  if (cached && last !== '' && last !== '.' && last !== '..') return { dir: cached, name: last };
   const names = path.split('/').filter((c) => c !== '');
   const name = names.pop();
   if (name === undefined || name === '.' || name === '..') {
     throw new Error(`not an entry path: ${JSON.stringify(path)}`);
   }
-  const parent = '/' + names.join('/');
-  const cached = known.get(parent);
-  if (cached) return { dir: cached, name };
   let prefix = '';
   for (const dirName of names) {
     prefix += '/' + dirName;
@@ -77,7 +80,7 @@ function parentDir(root: Link, path: string, known: Map<string, Link>): { dir: L
   }
   const r = walk(root, prefix === '' ? '/' : prefix, { followFinal: true });
   if (!r.link || !isDirLink(r.link)) throw new Error(`${path}: parent is not a directory`);
-  known.set(parent, r.link);
+  if (last === name) known.set(path.slice(0, slash + 1), r.link); // not for `a/b/`, `a/.`
   return { dir: r.link, name };
 }
 
