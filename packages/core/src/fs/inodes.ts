@@ -30,12 +30,41 @@ export class Inode {
   gid = 0;
   /** A symlink's target (byte string). */
   symlink = '';
-  /** A file's bytes; replaced whole, never changed in place (readers may hold views). */
-  data: Buffer = EMPTY;
+  /**
+   * A file's content as text when it was given as (well-formed) text and not written
+   * since: most files of a tree are only ever snapshotted, so they are never encoded.
+   */
+  text: string | undefined;
+  private bytes: Buffer | undefined = EMPTY;
 
   constructor(mode: number) {
     this.mode = mode;
   }
+
+  /** A file's bytes; replaced whole, never changed in place (readers may hold views). */
+  get data(): Buffer {
+    return (this.bytes ??= Buffer.from(this.text ?? '', 'utf8'));
+  }
+
+  set data(bytes: Buffer) {
+    this.bytes = bytes;
+    this.text = undefined;
+  }
+
+  /** Content given as text whose UTF-8 bytes decode back to it (no lone surrogate). */
+  setWellFormedText(text: string): void {
+    this.bytes = undefined;
+    this.text = text;
+  }
+}
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** Gives a file the UTF-8 encoding of `text`, encoded only when someone reads the bytes. */
+export function setText(node: Inode, text: string): void {
+  // a lone surrogate encodes as U+FFFD: those bytes do not decode back to the text
+  if (LONE_SURROGATE.test(text)) node.data = Buffer.from(text, 'utf8');
+  else node.setWellFormedText(text);
 }
 
 export class Link {
@@ -113,6 +142,8 @@ export interface NewInode {
   uid: number;
   gid: number;
   data?: Uint8Array;
+  /** File content as text (its UTF-8 bytes), instead of `data`. */
+  text?: string;
   target?: string;
 }
 
@@ -129,7 +160,8 @@ export function addChild(dir: Link, name: string, spec: NewInode): Link {
   if (spec.kind === 'symlink') node.symlink = spec.target ?? '';
   node.uid = spec.uid;
   node.gid = spec.gid;
-  if (spec.kind === 'file' && spec.data) node.data = Buffer.from(spec.data);
+  if (spec.kind === 'file' && spec.text !== undefined) setText(node, spec.text);
+  else if (spec.kind === 'file' && spec.data) node.data = Buffer.from(spec.data);
   const link = new Link(name, dir, node);
   dir.children.set(name, link);
   return link;

@@ -113,7 +113,11 @@ export function volumeFromEntries(entries: readonly FsEntry[]): Volume {
       perm: entry.type === 'symlink' ? 0o777 : perm,
       uid,
       gid,
-      data: entry.type === 'file' ? entryContentBytes(entry) : undefined,
+      ...(entry.type !== 'file'
+        ? {}
+        : entry.encoding === 'base64'
+          ? { data: entryContentBytes(entry) }
+          : { text: entry.content ?? '' }),
       target: entry.type === 'symlink' ? utf8ToByteString(entry.target!) : undefined,
     });
   }
@@ -172,7 +176,8 @@ function entriesFromTree(root: Link): FsEntry[] {
   return found.map(({ path, link }) => {
     const node = link.getNode();
     const type = kindOf(node);
-    return snapshotFields(path, type, node.uid, node.gid, permOf(node), () => readBytes(node), () => node.symlink);
+    const content = () => (node.text !== undefined ? { content: node.text } : contentFields(readBytes(node)));
+    return snapshotFields(path, type, node.uid, node.gid, permOf(node), content, () => node.symlink);
   });
 }
 
@@ -180,7 +185,7 @@ function snapshotEntry(fs: CtFsApi, path: string): FsEntry {
   const st = fs.lstat(path);
   if (!st) throw new Error(`vanished during snapshot: ${path}`);
   return snapshotFields(path, st.type, st.uid, st.gid, st.mode,
-    () => Buffer.from(fs.readFile(path), 'latin1'), () => fs.readlink(path) ?? '');
+    () => contentFields(Buffer.from(fs.readFile(path), 'latin1')), () => fs.readlink(path) ?? '');
 }
 
 /** One `expect.tree` entry; data and target are read only for the type that has them. */
@@ -190,7 +195,7 @@ function snapshotFields(
   uid: number,
   gid: number,
   perm: number,
-  data: () => Uint8Array,
+  fileContent: () => Pick<FsEntry, 'content' | 'encoding'>,
   target: () => string,
 ): FsEntry {
   const textPath = asText(path, 'path');
@@ -198,7 +203,7 @@ function snapshotFields(
   // Literals, not spreads (a tree has hundreds of entries); key order as before: sorted.
   switch (type) {
     case 'file': {
-      const { content, encoding } = contentFields(data());
+      const { content, encoding } = fileContent();
       return encoding === undefined
         ? { content, gid, mode, path: textPath, type: 'file', uid }
         : { content, encoding, gid, mode, path: textPath, type: 'file', uid };

@@ -212,7 +212,7 @@ export const DIGEST_AT = DIGEST;
  * digest lands at DIGEST_AT. The padding overwrites the bytes after the message.
  */
 export function sha512InMemory(length: number): void {
-  const w = instance();
+  const w = wasm ?? instance(); // \`bytes\` only changes in sha512Memory (growth)
   const total = paddedLength(length);
   const end = MESSAGE + total;
   bytes[MESSAGE + length] = 0x80;
