@@ -1,5 +1,5 @@
 import * as nodeCrypto from 'node:crypto';
-import { DIGEST_AT, MESSAGE_AT, sha512InMemory, sha512Memory } from './sha512Wasm.ts';
+import { sha512CryptRounds } from './sha512Wasm.ts';
 import { bytesFromByteString } from './byteString.ts';
 
 /**
@@ -111,30 +111,8 @@ function sha512CryptDigest(key: Uint8Array, salt: Uint8Array, rounds: number): U
     salt.length,
   );
 
-  return stretch(digestA, keyStretch, saltStretch, rounds);
-}
-
-/**
- * The spec's rounds: digest of (odd ? P : C) [S if round % 3] [P if round % 7] (odd ? C : P).
- * Each round's message is laid out in the WebAssembly module's memory, where the previous
- * digest already is (sha512Wasm.ts says why not node:crypto); a round allocates nothing.
- */
-function stretch(first: Uint8Array, p: Uint8Array, s: Uint8Array, rounds: number): Uint8Array {
-  let mem = sha512Memory(64 + s.length + 2 * p.length + 64);
-  mem.set(first, DIGEST_AT);
-  for (let round = 0; round < rounds; round++) {
-    const odd = (round & 1) === 1;
-    let at = MESSAGE_AT;
-    if (odd) mem.set(p, at), (at += p.length);
-    else mem.copyWithin(at, DIGEST_AT, DIGEST_AT + 64), (at += 64);
-    if (round % 3 !== 0) mem.set(s, at), (at += s.length);
-    if (round % 7 !== 0) mem.set(p, at), (at += p.length);
-    if (odd) mem.copyWithin(at, DIGEST_AT, DIGEST_AT + 64), (at += 64);
-    else mem.set(p, at), (at += p.length);
-    sha512InMemory(at - MESSAGE_AT);
-  }
-  mem = sha512Memory(0);
-  return mem.slice(DIGEST_AT, DIGEST_AT + 64);
+  // the spec's rounds; sha512Wasm.ts says why not node:crypto
+  return sha512CryptRounds(digestA, keyStretch, saltStretch, rounds);
 }
 
 /** The spec's byte shuffle: groups of (i, i+21, i+42) with the leading byte rotating. */

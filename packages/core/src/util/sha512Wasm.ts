@@ -1,20 +1,25 @@
 /**
- * SHA-512 (FIPS 180-4) compression in a small WebAssembly module built here at load time,
- * for sha512-crypt's 5000 rounds of one short message each.
+ * SHA-512 (FIPS 180-4) and sha512-crypt's rounds in a small WebAssembly module emitted at
+ * load time (wasmEmit.ts; fully unrolled compression).
  *
  * Why: node:crypto costs ~1.1 µs of call overhead per round on top of the ~0.3 µs the block
  * takes (a Hash object, or even the one-shot crypto.hash, plus a Buffer per digest), and
  * SHA-512 in plain JS needs 64-bit words split in halves (~3 µs a block). WebAssembly has
- * i64 arithmetic and rotations, and a round here allocates nothing. The module is emitted
- * from the code below (fully unrolled), so there is no binary blob to trust.
+ * i64 arithmetic and rotations, and its 5000-round loop crosses into JS once per crypt.
  *
  * Memory: [0, 64) state, [64, 704) message schedule W, [704, 768) digest (big-endian),
- * [1024, …) the message, grown as needed.
+ * [768, 784) crypt's S string, [1024, …) messages (crypt's P string, then the message),
+ * grown as needed.
  */
+import {
+  ADD, AND, Body, I32, I32_ADD, I32_AND, I32_GE_U, I32_LT_U, I32_REM_U, I32_SHL, I32_SHR_U,
+  I32_SUB, I64, I64_EXTEND_I32_U, moduleBytes, OR, SHL, XOR,
+} from './wasmEmit.ts';
 
 const STATE = 0;
 const W = 64;
 const DIGEST = 704;
+const S_STRING = 768;
 const MESSAGE = 1024;
 const PAGE = 65536;
 
@@ -49,65 +54,6 @@ const IV_HALVES = [
 
 const i64Of = (halves: number[], i: number) =>
   BigInt.asIntN(64, (BigInt(halves[2 * i]!) << 32n) | BigInt(halves[2 * i + 1]!));
-
-// ---- a minimal WebAssembly emitter (only the opcodes used) ----
-
-const I64 = 0x7e;
-const [ADD, AND, OR, XOR, SHL, SHR_U, ROTL, ROTR] = [0x7c, 0x83, 0x84, 0x85, 0x86, 0x88, 0x89, 0x8a];
-
-function uleb(n: number): number[] {
-  const out: number[] = [];
-  do {
-    const byte = n & 0x7f;
-    n >>>= 7;
-    out.push(n === 0 ? byte : byte | 0x80);
-  } while (n !== 0);
-  return out;
-}
-
-function sleb(v: bigint): number[] {
-  const out: number[] = [];
-  for (;;) {
-    const byte = Number(v & 0x7fn);
-    v >>= 7n;
-    const done = (v === 0n && (byte & 0x40) === 0) || (v === -1n && (byte & 0x40) !== 0);
-    out.push(done ? byte : byte | 0x80);
-    if (done) return out;
-  }
-}
-
-class Body {
-  readonly code: number[] = [];
-  op(...bytes: number[]): this {
-    this.code.push(...bytes);
-    return this;
-  }
-  get(i: number) { return this.op(0x20, ...uleb(i)); }
-  set(i: number) { return this.op(0x21, ...uleb(i)); }
-  i32(v: number) { return this.op(0x41, ...sleb(BigInt(v))); }
-  i64(v: bigint) { return this.op(0x42, ...sleb(v)); }
-  load(offset: number) { return this.op(0x29, 3, ...uleb(offset)); }
-  store(offset: number) { return this.op(0x37, 3, ...uleb(offset)); }
-  /** rotr(x, a) ^ rotr(x, b) ^ (c < 0 ? rotr(x, -c) : x >>> c), x in local `x`. */
-  sigma(x: number, a: number, b: number, c: number) {
-    this.get(x).i64(BigInt(a)).op(ROTR).get(x).i64(BigInt(b)).op(ROTR).op(XOR);
-    this.get(x).i64(BigInt(Math.abs(c))).op(c < 0 ? ROTR : SHR_U).op(XOR);
-    return this;
-  }
-  /** Byte-swaps local `x` (clobbering it), leaving the result on the stack. */
-  bswap(x: number) {
-    const m8 = 0x00ff00ff00ff00ffn;
-    const m16 = 0x0000ffff0000ffffn;
-    this.get(x).i64(8n).op(SHR_U).i64(m8).op(AND).get(x).i64(m8).op(AND).i64(8n).op(SHL).op(OR).set(x);
-    this.get(x).i64(16n).op(SHR_U).i64(m16).op(AND).get(x).i64(m16).op(AND).i64(16n).op(SHL).op(OR);
-    return this.i64(32n).op(ROTL);
-  }
-  /** The function body: its i64 locals, the code, `end`. */
-  encode(i64Locals: number): number[] {
-    const bytes = [1, ...uleb(i64Locals), I64, ...this.code, 0x0b];
-    return [...uleb(bytes.length), ...bytes];
-  }
-}
 
 /** compress(ptr): one 128-byte block at ptr into the state. Locals: 1..8 a..h, 9 T1, 10 tmp. */
 function compressBody(): Body {
@@ -147,22 +93,62 @@ function digestBody(): Body {
   return f;
 }
 
-function moduleBytes(): Uint8Array {
-  const name = (s: string) => [...uleb(s.length), ...Buffer.from(s, 'latin1')];
-  const section = (id: number, body: number[]) => [id, ...uleb(body.length), ...body];
-  return new Uint8Array([
-    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
-    ...section(1, [1, 0x60, 1, 0x7f, 0]), // one type: (i32) -> ()
-    ...section(3, [2, 0, 0]),
-    ...section(5, [1, 0x00, 1]), // one memory, one page to start with
-    ...section(7, [3, ...name('compress'), 0, 0, ...name('digest'), 0, 1, ...name('memory'), 2, 0]),
-    ...section(10, [2, ...compressBody().encode(10), ...digestBody().encode(1)]),
-  ]);
+/**
+ * rounds(n, p, pLength, s, sLength, m): sha512-crypt's n rounds, starting from the digest
+ * at DIGEST: each hashes (odd ? P : C) [S if r % 3] [P if r % 7] (odd ? C : P), laid out
+ * at m and padded there. Locals: 6 r, 7 at, 8 end, 9 block (i32), 10 tmp (i64).
+ */
+function roundsBody(): Body {
+  const [N, P, PL, S, SL, M, R, AT, END, BLOCK, TMP] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+  const f = new Body();
+  const append = (src: () => void, len: () => void) => {
+    f.get(AT);
+    src();
+    len();
+    f.copy().get(AT);
+    len();
+    f.op(I32_ADD).set(AT);
+  };
+  const digest = () => append(() => f.i32(DIGEST), () => f.i32(64));
+  const pString = () => append(() => f.get(P), () => f.get(PL));
+  const odd = () => f.get(R).i32(1).op(I32_AND);
+  f.block().loop();
+  f.get(R).get(N).op(I32_GE_U).brIf(1);
+  f.get(M).set(AT);
+  odd(); f.if(); pString(); f.else(); digest(); f.end();
+  f.get(R).i32(3).op(I32_REM_U).if();
+  append(() => f.get(S), () => f.get(SL));
+  f.end();
+  f.get(R).i32(7).op(I32_REM_U).if(); pString(); f.end();
+  odd(); f.if(); digest(); f.else(); pString(); f.end();
+  // end = m + whole blocks for the message, 0x80 and the 16-byte length
+  f.get(M).get(AT).get(M).op(I32_SUB).i32(16).op(I32_ADD).i32(7).op(I32_SHR_U).i32(1).op(I32_ADD)
+    .i32(7).op(I32_SHL).op(I32_ADD).set(END);
+  f.get(AT).i32(0x80).store8();
+  f.get(AT).i32(1).op(I32_ADD).i32(0).get(END).i32(8).op(I32_SUB).get(AT).i32(1).op(I32_ADD).op(I32_SUB).fill();
+  f.get(END).i32(8).op(I32_SUB);
+  f.get(AT).get(M).op(I32_SUB).op(I64_EXTEND_I32_U).i64(3n).op(SHL).set(TMP).bswap(TMP).store(0);
+  for (let j = 0; j < 8; j++) f.i32(0).i64(i64Of(IV_HALVES, j)).store(STATE + j * 8);
+  f.get(M).set(BLOCK).loop();
+  f.get(BLOCK).call(0).get(BLOCK).i32(128).op(I32_ADD).tee(BLOCK).get(END).op(I32_LT_U).brIf(0);
+  f.end();
+  f.i32(DIGEST).call(1);
+  f.get(R).i32(1).op(I32_ADD).set(R).br(0);
+  f.end().end();
+  return f;
 }
+
+const MODULE = () =>
+  moduleBytes([
+    { name: 'compress', params: 1, body: compressBody().encode([[10, I64]]) },
+    { name: 'digest', params: 1, body: digestBody().encode([[1, I64]]) },
+    { name: 'rounds', params: 6, body: roundsBody().encode([[4, I32], [1, I64]]) },
+  ]);
 
 interface Exports {
   compress(ptr: number): void;
   digest(out: number): void;
+  rounds(n: number, p: number, pLength: number, s: number, sLength: number, m: number): void;
   memory: { buffer: ArrayBuffer; grow(pages: number): number };
 }
 
@@ -180,7 +166,7 @@ const ivBytes = new Uint8Array(64);
 for (let i = 0; i < 8; i++) new DataView(ivBytes.buffer).setBigInt64(i * 8, i64Of(IV_HALVES, i), true);
 
 function instance(): Exports {
-  wasm ??= new Wasm.Instance(new Wasm.Module(moduleBytes())).exports as Exports;
+  wasm ??= new Wasm.Instance(new Wasm.Module(MODULE())).exports as Exports;
   if (bytes.buffer !== wasm.memory.buffer) bytes = new Uint8Array(wasm.memory.buffer);
   return wasm;
 }
@@ -229,4 +215,21 @@ export function sha512InMemory(length: number): void {
   bytes.set(ivBytes, STATE);
   for (let at = MESSAGE; at < end; at += 128) w.compress(at);
   w.digest(DIGEST);
+}
+
+/**
+ * sha512-crypt's rounds (sha512Crypt.ts): `rounds` digests from `first`, with the spec's
+ * P string `p` and S string `s` (at most 16 bytes).
+ */
+export function sha512CryptRounds(first: Uint8Array, p: Uint8Array, s: Uint8Array, rounds: number): Uint8Array {
+  const pAt = MESSAGE;
+  const messageAt = MESSAGE + Math.ceil(p.length / 8) * 8;
+  // room for the P string and the longest round message (S + 2 P + 2 digests) padded
+  let mem = sha512Memory(messageAt - MESSAGE + 128 + s.length + 2 * p.length + 128);
+  mem.set(first, DIGEST);
+  mem.set(s, S_STRING);
+  mem.set(p, pAt);
+  wasm!.rounds(rounds, pAt, p.length, S_STRING, s.length, messageAt);
+  mem = sha512Memory(0);
+  return mem.slice(DIGEST, DIGEST + 64);
 }
