@@ -31,10 +31,11 @@ export class Inode {
   /** A symlink's target (byte string). */
   symlink = '';
   /**
-   * A file's content as text when it was given as (well-formed) text and not written
-   * since: most files of a tree are only ever snapshotted, so they are never encoded.
+   * A file's content as given (text, or base64 text) while it has not been written since:
+   * most files of a tree are only ever snapshotted, so they are never encoded or decoded.
    */
   text: string | undefined;
+  base64: string | undefined;
   private bytes: Buffer | undefined = EMPTY;
 
   constructor(mode: number) {
@@ -43,18 +44,28 @@ export class Inode {
 
   /** A file's bytes; replaced whole, never changed in place (readers may hold views). */
   get data(): Buffer {
-    return (this.bytes ??= Buffer.from(this.text ?? '', 'utf8'));
+    return (this.bytes ??=
+      this.text !== undefined ? Buffer.from(this.text, 'utf8') : Buffer.from(this.base64 ?? '', 'base64'));
   }
 
   set data(bytes: Buffer) {
     this.bytes = bytes;
     this.text = undefined;
+    this.base64 = undefined;
   }
 
   /** Content given as text whose UTF-8 bytes decode back to it (no lone surrogate). */
   setWellFormedText(text: string): void {
+    this.data = EMPTY;
     this.bytes = undefined;
     this.text = text;
+  }
+
+  /** Content given as base64. */
+  setBase64(base64: string): void {
+    this.data = EMPTY;
+    this.bytes = undefined;
+    this.base64 = base64;
   }
 }
 
@@ -142,8 +153,9 @@ export interface NewInode {
   uid: number;
   gid: number;
   data?: Uint8Array;
-  /** File content as text (its UTF-8 bytes), instead of `data`. */
+  /** File content as text (its UTF-8 bytes), or as base64, instead of `data`. */
   text?: string;
+  base64?: string;
   target?: string;
 }
 
@@ -161,6 +173,7 @@ export function addChild(dir: Link, name: string, spec: NewInode): Link {
   node.uid = spec.uid;
   node.gid = spec.gid;
   if (spec.kind === 'file' && spec.text !== undefined) setText(node, spec.text);
+  else if (spec.kind === 'file' && spec.base64 !== undefined) node.setBase64(spec.base64);
   else if (spec.kind === 'file' && spec.data) node.data = Buffer.from(spec.data);
   const link = new Link(name, dir, node);
   dir.children.set(name, link);

@@ -20,6 +20,7 @@ import {
   readBytes,
   rootOf,
   Volume,
+  type Inode,
   type Link,
 } from './inodes.ts';
 import { walk } from './pathWalk.ts';
@@ -113,11 +114,8 @@ export function volumeFromEntries(entries: readonly FsEntry[]): Volume {
       perm: entry.type === 'symlink' ? 0o777 : perm,
       uid,
       gid,
-      ...(entry.type !== 'file'
-        ? {}
-        : entry.encoding === 'base64'
-          ? { data: entryContentBytes(entry) }
-          : { text: entry.content ?? '' }),
+      text: entry.type === 'file' && entry.encoding !== 'base64' ? (entry.content ?? '') : undefined,
+      base64: entry.type === 'file' && entry.encoding === 'base64' ? (entry.content ?? '') : undefined,
       target: entry.type === 'symlink' ? utf8ToByteString(entry.target!) : undefined,
     });
   }
@@ -176,40 +174,57 @@ function entriesFromTree(root: Link): FsEntry[] {
   return found.map(({ path, link }) => {
     const node = link.getNode();
     const type = kindOf(node);
-    const content = () => (node.text !== undefined ? { content: node.text } : contentFields(readBytes(node)));
-    return snapshotFields(path, type, node.uid, node.gid, permOf(node), content, () => node.symlink);
+    const content = type === 'file' ? fileContent(node) : undefined;
+    return snapshotFields(path, type, node.uid, node.gid, permOf(node), content, node.symlink);
   });
+}
+
+/** Snapshot fields of base64 contents seen before: the same binaries recur in every tree. */
+const base64Fields = new Map<string, Pick<FsEntry, 'content' | 'encoding'>>();
+
+function fileContent(node: Inode): Pick<FsEntry, 'content' | 'encoding'> {
+  if (node.text !== undefined) return { content: node.text };
+  if (node.base64 === undefined) return contentFields(readBytes(node));
+  let fields = base64Fields.get(node.base64);
+  if (!fields) {
+    if (base64Fields.size >= 1024) base64Fields.clear();
+    fields = contentFields(readBytes(node));
+    base64Fields.set(node.base64, fields);
+  }
+  return fields;
 }
 
 function snapshotEntry(fs: CtFsApi, path: string): FsEntry {
   const st = fs.lstat(path);
   if (!st) throw new Error(`vanished during snapshot: ${path}`);
-  return snapshotFields(path, st.type, st.uid, st.gid, st.mode,
-    () => contentFields(Buffer.from(fs.readFile(path), 'latin1')), () => fs.readlink(path) ?? '');
+  const content =
+    st.type === 'file' ? contentFields(Buffer.from(fs.readFile(path), 'latin1')) : undefined;
+  const target = st.type === 'symlink' ? (fs.readlink(path) ?? '') : undefined;
+  return snapshotFields(path, st.type, st.uid, st.gid, st.mode, content, target);
 }
 
-/** One `expect.tree` entry; data and target are read only for the type that has them. */
+/** One `expect.tree` entry; `content` is a file's, `target` a symlink's. */
 function snapshotFields(
   path: string,
   type: FsEntry['type'],
   uid: number,
   gid: number,
   perm: number,
-  fileContent: () => Pick<FsEntry, 'content' | 'encoding'>,
-  target: () => string,
+  fileContent: Pick<FsEntry, 'content' | 'encoding'> | undefined,
+  target: string | undefined,
 ): FsEntry {
   const textPath = asText(path, 'path');
   const mode = formatMode(type === 'symlink' ? 0o777 : perm);
   // Literals, not spreads (a tree has hundreds of entries); key order as before: sorted.
   switch (type) {
     case 'file': {
-      const { content, encoding } = fileContent();
+      const { content, encoding } = fileContent!;
       return encoding === undefined
         ? { content, gid, mode, path: textPath, type: 'file', uid }
         : { content, encoding, gid, mode, path: textPath, type: 'file', uid };
     }
     case 'symlink': {
-      const text = asText(target(), `target of ${textPath}`);
+      const text = asText(target ?? '', `target of ${textPath}`);
       return { gid, mode, path: textPath, target: text, type: 'symlink', uid };
     }
     default:
