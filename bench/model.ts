@@ -11,7 +11,8 @@
  *   pnpm exec tsx bench/model.ts [--runs N] [--seed S] [--perl-runs M] [--passes P]
  *
  * CPU time (user + system of this process) is what counts: on a shared machine the wall
- * clock also measures the neighbours. Profile with
+ * clock also measures the neighbours, and load still inflates CPU time, so compare an
+ * older checkout by running its copy of this script right before or after. Profile with
  *   node --import tsx --cpu-prof --cpu-prof-dir=/tmp/prof bench/model.ts --perl-runs 0
  */
 import fc from 'fast-check';
