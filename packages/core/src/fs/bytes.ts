@@ -4,9 +4,12 @@
  * place where bytes, byte strings and text meet.
  */
 
+const NON_BYTE = /[^\x00-\xff]/;
+
 /** A string with a char code above 0xff cannot be a byte string; catching it early keeps
  * decoded text from silently losing its high bits (Buffer's latin1 would truncate them). */
 export function assertByteString(value: string, what: string): void {
+  if (!NON_BYTE.test(value)) return; // the native scan; the loop below only names the culprit
   for (let i = 0; i < value.length; i++) {
     if (value.charCodeAt(i) > 0xff) {
       throw new TypeError(
