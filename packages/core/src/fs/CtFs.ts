@@ -1,11 +1,10 @@
 /**
- * The container filesystem model: a memfs `Volume` whose root `/` is the container root,
- * seen by a root process chrooted into it (see CtFsApi). All paths and file data are byte
- * strings. Root ignores permission bits, as on Linux; the inode layer (inodes.ts) is what
- * lets memfs, which checks them even for uid 0, behave that way.
+ * The container filesystem model: an inode tree (inodes.ts) whose root `/` is the container
+ * root, seen by a root process chrooted into it (see CtFsApi). All paths and file data are
+ * byte strings. Root ignores permission bits, as on Linux, so no operation checks them.
  */
 import type { LazyContent } from './lazyContent.ts';
-import type { Volume } from 'memfs';
+import type { Volume } from './inodes.ts';
 import { absPath } from './absPath.ts';
 import { assertByteString, byteStringToBytes, bytesToByteString } from './bytes.ts';
 import { FsError, type CtFsApi, type Escaped, type Stat } from './CtFsApi.ts';
@@ -21,15 +20,15 @@ import {
   permOf,
   pendingContent,
   readBytes,
-  sizeOf,
   removeChild,
   rootOf,
   setPerm,
+  sizeOf,
   writeBytes,
   type InodeKind,
   type Link,
 } from './inodes.ts';
-import { HostEscape, walk, type Resolved, type WalkScope } from './pathWalk.ts';
+import { tryWalkPath, walk, type Resolved, type WalkScope } from './pathWalk.ts';
 import { perlDirname } from './perlDirname.ts';
 import { strerror } from './strerror.ts';
 
@@ -272,13 +271,11 @@ export class CtFs implements CtFsApi {
     return walk(this.root, path, { followFinal, scope });
   }
 
+  /** The walk's result, or undefined when it fails (missing, ENOTDIR, ELOOP, escaped). */
   private tryWalk(path: string, followFinal: boolean, scope: WalkScope = 'chroot') {
-    try {
-      return this.resolve(path, followFinal, scope);
-    } catch (e) {
-      if (e instanceof FsError || e instanceof HostEscape) return undefined;
-      throw e;
-    }
+    assertByteString(path, 'path');
+    const r = tryWalkPath(this.root, path, followFinal, scope);
+    return typeof r === 'string' ? undefined : r;
   }
 
   private existing(path: string, followFinal: boolean): Link {

@@ -16,14 +16,22 @@ export interface Stat {
   size: number;
 }
 
-/** An errno-style failure: `code` is `ENOENT`, `EEXIST`, `ENOTDIR`, `EISDIR`, `ELOOP`, … */
+/**
+ * An errno-style failure: `code` is `ENOENT`, `EEXIST`, `ENOTDIR`, `EISDIR`, `ELOOP`, …
+ * It carries no stack trace: Base uses errno as control flow (Perl's `$!`, e.g. unlinking
+ * files that may be missing), and capturing a trace cost more than the failed call itself;
+ * the message names the code and the path.
+ */
 export class FsError extends Error {
   constructor(
     readonly code: string,
     readonly path: string,
     message?: string,
   ) {
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(message ?? `${code}: ${path}`);
+    Error.stackTraceLimit = limit;
   }
 }
 

@@ -19,9 +19,9 @@
  * A relative input starts from the cwd, `/` inside the chroot; `''` gives `/`.
  * Not modelled: ENAMETOOLONG at PATH_MAX (4096) – no tree here comes close.
  */
-import { FsError, type Escaped } from './CtFsApi.ts';
+import type { Escaped } from './CtFsApi.ts';
 import { kindOf } from './inodes.ts';
-import { walk, type WalkScope } from './pathWalk.ts';
+import { tryWalkPath, type WalkScope } from './pathWalk.ts';
 import type { Link } from './inodes.ts';
 
 export const ABS_PATH_MAX_SYMLINKS = 20;
@@ -29,19 +29,13 @@ export const ABS_PATH_MAX_SYMLINKS = 20;
 type LstatResult = { kind: 'symlink'; target: string } | { kind: 'other' } | { code: string };
 
 function lstatAt(root: Link, resolved: string): LstatResult {
-  try {
-    // `resolved` holds no symlink or `..` before its last component, so the scope of this
-    // walk never matters; chroot scope keeps it from throwing HostEscape.
-    const r = walk(root, resolved, { followFinal: false });
-    if (!r.link) return { code: 'ENOENT' };
-    const node = r.link.getNode();
-    return kindOf(node) === 'symlink'
-      ? { kind: 'symlink', target: node.symlink }
-      : { kind: 'other' };
-  } catch (e) {
-    if (e instanceof FsError) return { code: e.code };
-    throw e;
-  }
+  // `resolved` holds no symlink or `..` before its last component, so the scope of this
+  // walk never matters; chroot scope keeps it from leaving the rootfs.
+  const r = tryWalkPath(root, resolved, false, 'chroot');
+  if (typeof r === 'string') return { code: r };
+  if (!r.link) return { code: 'ENOENT' };
+  const node = r.link.getNode();
+  return kindOf(node) === 'symlink' ? { kind: 'symlink', target: node.symlink } : { kind: 'other' };
 }
 
 function stripLastComponent(resolved: string): string {

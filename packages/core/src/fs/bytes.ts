@@ -4,9 +4,12 @@
  * place where bytes, byte strings and text meet.
  */
 
+const NON_BYTE = /[^\x00-\xff]/;
+
 /** A string with a char code above 0xff cannot be a byte string; catching it early keeps
  * decoded text from silently losing its high bits (Buffer's latin1 would truncate them). */
 export function assertByteString(value: string, what: string): void {
+  if (!NON_BYTE.test(value)) return; // the native scan; the loop below only names the culprit
   for (let i = 0; i < value.length; i++) {
     if (value.charCodeAt(i) > 0xff) {
       throw new TypeError(
@@ -27,8 +30,11 @@ export function bytesToByteString(bytes: Uint8Array): string {
 
 /** Text → its UTF-8 bytes as a byte string (what Perl holds after reading a UTF-8 file). */
 export function utf8ToByteString(text: string): string {
+  if (ASCII.test(text)) return text; // ASCII is its own UTF-8
   return Buffer.from(text, 'utf8').toString('latin1');
 }
+
+const ASCII = /^[\x00-\x7f]*$/;
 
 // `ignoreBOM: true` keeps a leading U+FEFF in the text instead of swallowing it.
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });

@@ -1,19 +1,16 @@
 /**
- * The one place that touches memfs internals (the `Superblock` behind `Volume._core`, its
- * `Link` tree and `Node` inodes).
+ * The inode tree under the container filesystem: directories of named links to inodes.
  *
- * Why not memfs's public fs API: it checks permission bits for every caller, root
+ * Our own, not memfs: memfs's public fs API checks permission bits for every caller, root
  * included (a 0000 `/etc/shadow` is unreadable, a 0700 dir owned by 100000 in an
  * unprivileged container cannot be entered), its `rename` follows a symlink source and
- * leaks the replaced inode, and its path walk knows nothing of a chroot. Working on the
- * inode tree directly gives root's view with no mode juggling; names are byte strings.
+ * leaks the replaced inode, and its path walk knows nothing of a chroot; the model only
+ * ever used its bare Link/Node tree. That tree costs per inode two getuid system calls,
+ * six Dates, a change fan-out and a path array, and every read and write copies the data:
+ * most of the model's time went there. Here an inode is its mode, owner, and data or link
+ * target; names are byte strings. Nothing in the model observes times or inode numbers.
  */
-import { Volume } from 'memfs';
 import type { LazyContent } from './lazyContent.ts';
-
-type Superblock = Volume['_core'];
-export type Link = Superblock['root'];
-export type Inode = ReturnType<Link['getNode']>;
 
 const S_IFMT = 0o170000;
 const S_IFDIR = 0o040000;
@@ -25,28 +22,90 @@ export const S_ISGID = 0o2000;
 
 export type InodeKind = 'file' | 'dir' | 'symlink' | 'other';
 
-/** A process memfs may consult (public API users): root, cwd `/`, Linux error codes. */
-const rootProcess = {
-  getuid: () => 0,
-  getgid: () => 0,
-  cwd: () => '/',
-  platform: 'linux',
-  emitWarning: () => {},
-  env: {},
-};
+const EMPTY = Buffer.alloc(0);
+
+export class Inode {
+  /** File type bits and permission bits, as st_mode. */
+  mode: number;
+  uid = 0;
+  gid = 0;
+  /** A symlink's target (byte string). */
+  symlink = '';
+  /**
+   * A file's content as given (text, or base64 text) while it has not been written since:
+   * most files of a tree are only ever snapshotted, so they are never encoded or decoded.
+   */
+  text: string | undefined;
+  base64: string | undefined;
+  private bytes: Buffer | undefined = EMPTY;
+
+  constructor(mode: number) {
+    this.mode = mode;
+  }
+
+  /** A file's bytes; replaced whole, never changed in place (readers may hold views). */
+  get data(): Buffer {
+    return (this.bytes ??=
+      this.text !== undefined ? Buffer.from(this.text, 'utf8') : Buffer.from(this.base64 ?? '', 'base64'));
+  }
+
+  set data(bytes: Buffer) {
+    this.bytes = bytes;
+    this.text = undefined;
+    this.base64 = undefined;
+  }
+
+  /** Content given as text whose UTF-8 bytes decode back to it (no lone surrogate). */
+  setWellFormedText(text: string): void {
+    this.data = EMPTY;
+    this.bytes = undefined;
+    this.text = text;
+  }
+
+  /** Content given as base64. */
+  setBase64(base64: string): void {
+    this.data = EMPTY;
+    this.bytes = undefined;
+    this.base64 = base64;
+  }
+}
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** Gives a file the UTF-8 encoding of `text`, encoded only when someone reads the bytes. */
+export function setText(node: Inode, text: string): void {
+  // a lone surrogate encodes as U+FFFD: those bytes do not decode back to the text
+  if (LONE_SURROGATE.test(text)) node.data = Buffer.from(text, 'utf8');
+  else node.setWellFormedText(text);
+}
+
+export class Link {
+  /** A directory's entries (no `.` or `..`); empty for other inodes. */
+  readonly children = new Map<string, Link>();
+
+  constructor(
+    public name: string,
+    public parent: Link | undefined,
+    readonly node: Inode,
+  ) {}
+
+  getNode(): Inode {
+    return this.node;
+  }
+}
+
+/** A whole tree; its root link has no name and no parent. */
+export class Volume {
+  readonly root = new Link('', undefined, new Inode(S_IFDIR | 0o755));
+}
 
 /** An empty volume whose root is a 0755 directory owned by 0:0. */
 export function createRootVolume(): Volume {
-  const vol = Volume.fromJSON({}, '/', { process: rootProcess });
-  const root = vol._core.root.getNode();
-  root.mode = S_IFDIR | 0o755;
-  root.uid = 0;
-  root.gid = 0;
-  return vol;
+  return new Volume();
 }
 
 export function rootOf(vol: Volume): Link {
-  return vol._core.root;
+  return vol.root;
 }
 
 export function kindOf(node: Inode): InodeKind {
@@ -63,24 +122,20 @@ export function kindOf(node: Inode): InodeKind {
 }
 
 export function isDirLink(link: Link): boolean {
-  return kindOf(link.getNode()) === 'dir';
+  return (link.node.mode & S_IFMT) === S_IFDIR;
 }
 
-/** A real entry of a directory; memfs keeps `.` and `..` in the same map. */
+/** A real entry of a directory (`.` and `..` are the walk's business, not entries). */
 export function childOf(dir: Link, name: string): Link | undefined {
   if (name === '.' || name === '..') return undefined;
   return dir.children.get(name);
 }
 
 export function childNames(dir: Link): string[] {
-  const names: string[] = [];
-  for (const [name, link] of dir.children) {
-    if (name !== '.' && name !== '..' && link) names.push(name);
-  }
-  return names;
+  return [...dir.children.keys()];
 }
 
-/** The directory above `link`; the root is its own parent (memfs sets root.parent = root). */
+/** The directory above `link`; the root is its own parent. */
 export function parentOf(link: Link, root: Link): Link {
   return link === root || !link.parent ? root : link.parent;
 }
@@ -101,6 +156,9 @@ export interface NewInode {
   data?: Uint8Array;
   /** Content loaded on the first read instead of `data`. */
   lazy?: LazyContent;
+  /** File content as text (its UTF-8 bytes), or as base64, instead of `data`. */
+  text?: string;
+  base64?: string;
   target?: string;
 }
 
@@ -114,58 +172,55 @@ const TYPE_BITS: Record<InodeKind, number> = {
   other: S_IFIFO,
 };
 
-/** Adds `name` to `dir`; every field is set explicitly, nothing comes from memfs defaults. */
+/** Adds `name` to `dir`; every field is set explicitly. */
 export function addChild(dir: Link, name: string, spec: NewInode): Link {
-  const core = dir.vol;
-  const node = core.createNode(TYPE_BITS[spec.kind] | (spec.perm & 0o7777));
+  const node = new Inode(TYPE_BITS[spec.kind] | (spec.perm & 0o7777));
   if (spec.kind === 'symlink') node.symlink = spec.target ?? '';
-  node.mode = TYPE_BITS[spec.kind] | (spec.perm & 0o7777);
   node.uid = spec.uid;
   node.gid = spec.gid;
-  if (spec.kind === 'file' && spec.data) node.setBuffer(Buffer.from(spec.data));
+  if (spec.kind === 'file' && spec.text !== undefined) setText(node, spec.text);
+  else if (spec.kind === 'file' && spec.base64 !== undefined) node.setBase64(spec.base64);
+  else if (spec.kind === 'file' && spec.data) node.data = Buffer.from(spec.data);
   if (spec.kind === 'file' && spec.lazy) pending.set(node, spec.lazy);
-  return dir.createChild(name, node);
+  const link = new Link(name, dir, node);
+  dir.children.set(name, link);
+  return link;
 }
 
-/** Detaches a link and frees its inode when no other link refers to it. */
+/** Detaches a link; its inode goes with it (the model makes no hard links). */
 export function removeChild(link: Link): void {
   const parent = link.parent;
   if (!parent) throw new Error('cannot remove the root directory');
-  const node = link.getNode();
-  parent.deleteChild(link);
-  if (kindOf(node) === 'dir') {
-    link.vol.deleteNode(node);
-    return;
-  }
-  node.nlink = node.nlink - 1;
-  if (node.nlink <= 0) link.vol.deleteNode(node);
+  parent.children.delete(link.name);
 }
 
 /** Moves a link (and the inode it names, unchanged) to `newDir/newName`. */
 export function moveChild(link: Link, newDir: Link, newName: string): void {
-  link.parent?.deleteChild(link);
+  link.parent?.children.delete(link.name);
   link.name = newName;
-  newDir.setChild(newName, link);
-  link.syncSteps();
+  link.parent = newDir;
+  newDir.children.set(newName, link);
 }
 
+/** The file's bytes as a read-only view (writes replace the buffer, never change it). */
 export function readBytes(node: Inode): Buffer {
   const lazy = pending.get(node);
   if (lazy) {
-    node.setBuffer(Buffer.from(lazy.load()));
+    node.data = lazy.load();
     pending.delete(node);
   }
-  return node.getBuffer();
+  return node.data;
 }
 
-export function writeBytes(node: Inode, data: Uint8Array): void {
+/** Gives the file `data`, which the inode then owns. */
+export function writeBytes(node: Inode, data: Buffer): void {
   pending.delete(node);
-  node.setBuffer(Buffer.from(data));
+  node.data = data;
 }
 
 /** Content size without reading lazy content. */
 export function sizeOf(node: Inode): number {
-  return pending.get(node)?.size ?? node.getSize();
+  return pending.get(node)?.size ?? node.data.length;
 }
 
 /** The lazy content of a file nobody has read or written yet. */

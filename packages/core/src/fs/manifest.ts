@@ -6,12 +6,24 @@
  * parents as 0755 root-owned directories, explicit modes (umask plays no part), defaults
  * 0755 for dirs and 0644 for files, owners via lchown (default 0:0), symlink modes ignored.
  */
-import { Volume } from 'memfs';
 import { byteStringToUtf8, decodeUtf8Strict, utf8ToByteString } from './bytes.ts';
 import { CtFs, type CtFsOptions } from './CtFs.ts';
 import type { CtFsApi } from './CtFsApi.ts';
 import type { FsEntry } from './entry.ts';
-import { addChild, createRootVolume, isDirLink, kindOf, rootOf, type Link } from './inodes.ts';
+import {
+  addChild,
+  childNames,
+  createRootVolume,
+  isDirLink,
+  kindOf,
+  pendingContent,
+  permOf,
+  readBytes,
+  rootOf,
+  Volume,
+  type Inode,
+  type Link,
+} from './inodes.ts';
 import { walk } from './pathWalk.ts';
 
 const DEFAULT_PERM: Record<FsEntry['type'], number> = {
@@ -46,12 +58,18 @@ export function formatMode(perm: number): string {
   return (perm & 0o7777).toString(8).padStart(4, '0');
 }
 
-/** The directory that will hold `path`, creating unlisted parents as 0755 root dirs. */
-function parentDir(root: Link, path: string, dirs: Map<string, Link>): { dir: Link; name: string } {
-  // fast path: the parent is a directory this materialisation created at exactly that path
+/**
+ * The directory that will hold `path`, creating unlisted parents as 0755 root dirs.
+ * `known` maps parent paths already resolved (as written, up to the last slash) to their
+ * directory: entries only ever add to the tree, so a prefix that resolved once resolves
+ * the same way for every later entry.
+ */
+function parentDir(root: Link, path: string, known: Map<string, Link>): { dir: Link; name: string } {
+  // The cache key is the path up to its last slash, as written.
   const slash = path.lastIndexOf('/');
-  const known = slash > 0 ? dirs.get(path.slice(0, slash)) : undefined;
-  if (known) return { dir: known, name: path.slice(slash + 1) };
+  const cached = known.get(path.slice(0, slash + 1));
+  const last = path.slice(slash + 1);
+  if (cached && last !== '' && last !== '.' && last !== '..') return { dir: cached, name: last };
   const names = path.split('/').filter((c) => c !== '');
   const name = names.pop();
   if (name === undefined || name === '.' || name === '..') {
@@ -65,16 +83,17 @@ function parentDir(root: Link, path: string, dirs: Map<string, Link>): { dir: Li
   }
   const r = walk(root, prefix === '' ? '/' : prefix, { followFinal: true });
   if (!r.link || !isDirLink(r.link)) throw new Error(`${path}: parent is not a directory`);
+  if (last === name) known.set(path.slice(0, slash + 1), r.link); // not for `a/b/`, `a/.`
   return { dir: r.link, name };
 }
 
 export function volumeFromEntries(entries: readonly FsEntry[]): Volume {
   const vol = createRootVolume();
   const root = rootOf(vol);
-  const dirs = new Map<string, Link>();
+  const known = new Map<string, Link>();
   for (const entry of entries) {
     const path = utf8ToByteString(entry.path);
-    const { dir, name } = parentDir(root, path, dirs);
+    const { dir, name } = parentDir(root, path, known);
     const perm =
       entry.mode === undefined ? DEFAULT_PERM[entry.type] : parseMode(entry.mode, entry.path);
     const uid = entry.uid ?? 0;
@@ -86,23 +105,22 @@ export function volumeFromEntries(entries: readonly FsEntry[]): Volume {
       node.mode = (node.mode & ~0o7777) | perm;
       node.uid = uid;
       node.gid = gid;
-      dirs.set(path, existing);
       continue;
     }
     if (existing) throw new Error(`${entry.path}: listed twice`);
     if (entry.type === 'symlink' && !entry.target) {
       throw new Error(`${entry.path}: symlink without target`);
     }
-    const link = addChild(dir, name, {
+    addChild(dir, name, {
       kind: entry.type,
       perm: entry.type === 'symlink' ? 0o777 : perm,
       uid,
       gid,
-      data: entry.type === 'file' && !entry.lazy ? entryContentBytes(entry) : undefined,
+      text: entry.type === 'file' && !entry.lazy && entry.encoding !== 'base64' ? (entry.content ?? '') : undefined,
+      base64: entry.type === 'file' && !entry.lazy && entry.encoding === 'base64' ? (entry.content ?? '') : undefined,
       lazy: entry.type === 'file' ? entry.lazy : undefined,
       target: entry.type === 'symlink' ? utf8ToByteString(entry.target!) : undefined,
     });
-    if (entry.type === 'dir') dirs.set(path, link);
   }
   return vol;
 }
@@ -112,7 +130,10 @@ export function ctFsFromEntries(entries: readonly FsEntry[], options?: CtFsOptio
   return new CtFs(volumeFromEntries(entries), options);
 }
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 function asText(bytes: string, what: string): string {
+  if (ASCII.test(bytes)) return bytes; // the common case: the bytes are their own text
   const text = byteStringToUtf8(bytes);
   if (text === undefined) throw new Error(`${what} is not valid UTF-8: ${JSON.stringify(bytes)}`);
   return text;
@@ -123,7 +144,9 @@ function asText(bytes: string, what: string): string {
  * by path in byte order, every field present, keys in alphabetical order.
  */
 export function entriesFromFs(source: CtFsApi | Volume): FsEntry[] {
-  const fs = source instanceof Volume ? new CtFs(source) : source;
+  if (source instanceof Volume) return entriesFromTree(rootOf(source));
+  if (source instanceof CtFs) return entriesFromTree(rootOf(source.volume));
+  const fs = source;
   const paths: string[] = [];
   const visit = (dir: string): void => {
     for (const name of fs.readdir(dir)) {
@@ -138,24 +161,80 @@ export function entriesFromFs(source: CtFsApi | Volume): FsEntry[] {
   return paths.map((path) => snapshotEntry(fs, path));
 }
 
+/** entriesFromFs straight off the inode tree: no path walk per entry, no data copies. */
+function entriesFromTree(root: Link): FsEntry[] {
+  const found: Array<{ path: string; link: Link }> = [];
+  const visit = (dir: Link, dirPath: string): void => {
+    for (const name of childNames(dir)) {
+      const link = dir.children.get(name)!;
+      const path = dirPath === '/' ? `/${name}` : `${dirPath}/${name}`;
+      found.push({ path, link });
+      if (isDirLink(link)) visit(link, path);
+    }
+  };
+  visit(root, '/');
+  found.sort((a, b) => (a.path < b.path ? -1 : 1));
+  return found.map(({ path, link }) => {
+    const node = link.getNode();
+    const type = kindOf(node);
+    const content = type === 'file' ? fileContent(node) : undefined;
+    return snapshotFields(path, type, node.uid, node.gid, permOf(node), content, node.symlink);
+  });
+}
+
+/** Snapshot fields of base64 contents seen before: the same binaries recur in every tree. */
+const base64Fields = new Map<string, Pick<FsEntry, 'content' | 'encoding'>>();
+
+function fileContent(node: Inode): Pick<FsEntry, 'content' | 'encoding' | 'lazy'> {
+  const lazy = pendingContent(node);
+  if (lazy) return { lazy };
+  if (node.text !== undefined) return { content: node.text };
+  if (node.base64 === undefined) return contentFields(readBytes(node));
+  let fields = base64Fields.get(node.base64);
+  if (!fields) {
+    if (base64Fields.size >= 1024) base64Fields.clear();
+    fields = contentFields(readBytes(node));
+    base64Fields.set(node.base64, fields);
+  }
+  return fields;
+}
+
 function snapshotEntry(fs: CtFsApi, path: string): FsEntry {
   const st = fs.lstat(path);
   if (!st) throw new Error(`vanished during snapshot: ${path}`);
+  const content =
+    st.type === 'file' ? contentFields(Buffer.from(fs.readFile(path), 'latin1')) : undefined;
+  const target = st.type === 'symlink' ? (fs.readlink(path) ?? '') : undefined;
+  return snapshotFields(path, st.type, st.uid, st.gid, st.mode, content, target);
+}
+
+/** One `expect.tree` entry; `content` is a file's, `target` a symlink's. */
+function snapshotFields(
+  path: string,
+  type: FsEntry['type'],
+  uid: number,
+  gid: number,
+  perm: number,
+  fileContent: Pick<FsEntry, 'content' | 'encoding' | 'lazy'> | undefined,
+  target: string | undefined,
+): FsEntry {
   const textPath = asText(path, 'path');
-  const owner = { gid: st.gid, mode: formatMode(st.type === 'symlink' ? 0o777 : st.mode) };
-  switch (st.type) {
+  const mode = formatMode(type === 'symlink' ? 0o777 : perm);
+  // Literals, not spreads (a tree has hundreds of entries); key order as before: sorted.
+  switch (type) {
     case 'file': {
       // unread content stays unread: the snapshot refers to the same source
-      const lazy = fs instanceof CtFs ? fs.pendingContent(path) : undefined;
-      if (lazy) return { ...owner, lazy, path: textPath, type: 'file', uid: st.uid };
-      const fields = contentFields(Buffer.from(fs.readFile(path), 'latin1'));
-      return { ...fields, ...owner, path: textPath, type: 'file', uid: st.uid };
+      const { content, encoding, lazy } = fileContent!;
+      if (lazy) return { gid, lazy, mode, path: textPath, type: 'file', uid };
+      return encoding === undefined
+        ? { content, gid, mode, path: textPath, type: 'file', uid }
+        : { content, encoding, gid, mode, path: textPath, type: 'file', uid };
     }
     case 'symlink': {
-      const target = asText(fs.readlink(path) ?? '', `target of ${textPath}`);
-      return { ...owner, path: textPath, target, type: 'symlink', uid: st.uid };
+      const text = asText(target ?? '', `target of ${textPath}`);
+      return { gid, mode, path: textPath, target: text, type: 'symlink', uid };
     }
     default:
-      return { ...owner, path: textPath, type: st.type, uid: st.uid };
+      return { gid, mode, path: textPath, type, uid };
   }
 }

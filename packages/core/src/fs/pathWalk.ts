@@ -40,28 +40,53 @@ export interface WalkOptions {
   scope?: WalkScope;
 }
 
-function components(path: string): string[] {
-  return path.split('/').filter((c) => c !== '');
+/** Path components, last first (the walk pops the next one off the end). */
+function pushComponentsReversed(stack: string[], path: string): void {
+  let end = path.length;
+  for (let i = path.length - 1; i >= -1; i--) {
+    if (i >= 0 && path.charCodeAt(i) !== 0x2f) continue;
+    if (end > i + 1) stack.push(path.slice(i + 1, end));
+    end = i;
+  }
 }
+
+/** Why a walk failed: an errno code, or `escape` (host scope left the rootfs). */
+export type WalkFailure = 'ENOENT' | 'ENOTDIR' | 'ELOOP' | 'escape';
 
 /**
  * Resolves `path` from `root` (relative paths too: the chroot's cwd is `/`). Throws FsError
  * ENOENT (empty path, missing intermediate), ENOTDIR, ELOOP; HostEscape in host scope.
  */
 export function walk(root: Link, path: string, options: WalkOptions): Resolved {
-  if (path === '') throw new FsError('ENOENT', path);
-  const scope = options.scope ?? 'chroot';
-  const pending = components(path);
+  const r = tryWalkPath(root, path, options.followFinal, options.scope ?? 'chroot');
+  if (typeof r !== 'string') return r;
+  if (r === 'escape') throw new HostEscape(path);
+  throw new FsError(r, path);
+}
+
+/**
+ * `walk` that returns its failure instead of throwing: stat-like queries on missing paths
+ * are the model's commonest call, and an Error's stack trace costs more than the walk.
+ */
+export function tryWalkPath(
+  root: Link,
+  path: string,
+  followFinal: boolean,
+  scope: WalkScope,
+): Resolved | WalkFailure {
+  if (path === '') return 'ENOENT';
+  const pending: string[] = [];
+  pushComponentsReversed(pending, path);
   let mustBeDir = path.length > 1 && path.endsWith('/');
   let cur = root;
   let hops = 0;
 
   while (pending.length > 0) {
-    const comp = pending.shift()!;
-    if (!isDirLink(cur)) throw new FsError('ENOTDIR', path);
+    const comp = pending.pop()!;
+    if (!isDirLink(cur)) return 'ENOTDIR';
     if (comp === '.') continue;
     if (comp === '..') {
-      if (cur === root && scope === 'host') throw new HostEscape(path);
+      if (cur === root && scope === 'host') return 'escape';
       cur = parentOf(cur, root);
       continue;
     }
@@ -69,28 +94,28 @@ export function walk(root: Link, path: string, options: WalkOptions): Resolved {
     const child = childOf(cur, comp);
     if (!child) {
       if (isLast) return { dir: cur, name: comp, link: undefined, isDot: false, mustBeDir };
-      throw new FsError('ENOENT', path);
+      return 'ENOENT';
     }
     const node = child.getNode();
-    if (kindOf(node) === 'symlink' && (!isLast || options.followFinal || mustBeDir)) {
-      if (++hops > KERNEL_MAX_SYMLINKS) throw new FsError('ELOOP', path);
+    if (kindOf(node) === 'symlink' && (!isLast || followFinal || mustBeDir)) {
+      if (++hops > KERNEL_MAX_SYMLINKS) return 'ELOOP';
       const target = node.symlink;
-      if (target === '') throw new FsError('ENOENT', path);
+      if (target === '') return 'ENOENT';
       if (target.startsWith('/')) {
-        if (scope === 'host') throw new HostEscape(path);
+        if (scope === 'host') return 'escape';
         cur = root;
       }
       if (isLast && target.endsWith('/')) mustBeDir = true;
-      pending.unshift(...components(target));
+      pushComponentsReversed(pending, target);
       continue;
     }
     if (isLast) {
-      if (mustBeDir && kindOf(node) !== 'dir') throw new FsError('ENOTDIR', path);
+      if (mustBeDir && kindOf(node) !== 'dir') return 'ENOTDIR';
       return { dir: cur, name: comp, link: child, isDot: false, mustBeDir };
     }
     cur = child;
   }
   // Ended on `.`/`..`, on `/`, or on a link whose target is `/`: the result is `cur` itself.
-  if (!isDirLink(cur)) throw new FsError('ENOTDIR', path);
+  if (!isDirLink(cur)) return 'ENOTDIR';
   return { dir: parentOf(cur, root), name: cur.name, link: cur, isDot: true, mustBeDir };
 }

@@ -54,8 +54,12 @@ function canonical(e: FsEntry): Canonical {
   };
 }
 
+/** Code units from U+D800 up, where UTF-16 order stops being UTF-8 (code point) order. */
+const HIGH_UNITS = /[\ud800-\uffff]/;
+
 /** Byte order of the UTF-8 paths (the order snapshots use). */
 export function comparePaths(a: string, b: string): number {
+  if (!HIGH_UNITS.test(a) && !HIGH_UNITS.test(b)) return a < b ? -1 : a > b ? 1 : 0;
   return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
 }
 
@@ -134,6 +138,7 @@ export function firstDifference(
   expected: readonly FsEntry[],
   actual: readonly FsEntry[],
 ): string | undefined {
+  if (sameFields(expected, actual)) return undefined;
   const exp = byPath(expected);
   const act = byPath(actual);
   for (const path of allPaths(exp, act)) {
@@ -145,6 +150,31 @@ export function firstDifference(
     if (diffs.length > 0) return `${path}: ${diffs.join('\n  ')}`;
   }
   return undefined;
+}
+
+/**
+ * The lists are entry for entry the same, field for field as written: then they describe
+ * the same tree (the usual answer, found without decoding contents or sorting paths).
+ */
+function sameFields(a: readonly FsEntry[], b: readonly FsEntry[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (
+      x.path !== y.path ||
+      x.type !== y.type ||
+      x.mode !== y.mode ||
+      x.uid !== y.uid ||
+      x.gid !== y.gid ||
+      x.content !== y.content ||
+      x.encoding !== y.encoding ||
+      x.target !== y.target
+    ) {
+      return false;
+    }
+  }
+  return true;
 }
 
 function creationLine(prefix: 'new' | 'deleted', e: Canonical): string {

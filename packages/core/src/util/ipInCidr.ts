@@ -19,6 +19,20 @@ const PERL_NON_FINITE = /^[\t\n\v\f\r ]*[+-]?(?:inf(?:inity)?|nan)/i;
  * an IPv4/IPv6 mix is false. Invalid input is false (upstream returns undef).
  */
 export function isIpInCidr(ip: string, cidr: string, version?: IpVersion): boolean {
+  // Pure, and asked about the same gateway and network in case after case.
+  const key = `${version ?? ''}:${ip.length}:${ip}${cidr}`; // unambiguous: the length splits
+  let answer = answers.get(key);
+  if (answer === undefined) {
+    if (answers.size >= 4096) answers.clear();
+    answer = computeIsIpInCidr(ip, cidr, version);
+    answers.set(key, answer);
+  }
+  return answer;
+}
+
+const answers = new Map<string, boolean>();
+
+function computeIsIpInCidr(ip: string, cidr: string, version?: IpVersion): boolean {
   const network = ipFromCidr(cidr, version);
   const address = netIpNew(ip, version);
   if (network === undefined || address === undefined || network.version !== address.version) {

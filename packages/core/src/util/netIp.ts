@@ -128,9 +128,12 @@ export function netIpNew(data: string, version?: IpVersion): NetIpRange | undefi
   return { version: objectVersion, first, last };
 }
 
+/** `address/prefix…`, compiled once (normalize runs for every address Base checks). */
+const PREFIXED = new RegExp(`^(${NON_SPACE}+?)(/${NON_SPACE}+)$`);
+
 /** ip_normalize: the expanded first and last address of `data`. */
 function normalize(data: string): [string, string] | undefined {
-  const prefix = new RegExp(`^(${NON_SPACE}+?)(/${NON_SPACE}+)$`).exec(data);
+  const prefix = PREFIXED.exec(data);
   if (prefix) {
     const version = ipVersionOf(prefix[1]!);
     const ip = version && expandAddress(prefix[1]!, version);

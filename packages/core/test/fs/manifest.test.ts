@@ -122,6 +122,17 @@ describe('materialisation rules (README §4)', () => {
     expect(fs.lstat('/f')?.size).toBe(3);
   });
 
+  it('snapshots text content as its bytes decode, whether read or not', () => {
+    // a lone surrogate has no UTF-8 form: it is stored as U+FFFD's bytes
+    const entries = [
+      { path: '/lone', type: 'file' as const, content: 'a\ud800b' },
+      { path: '/read', type: 'file' as const, content: 'é' },
+    ];
+    const fs = new CtFs(volumeFromEntries(entries));
+    fs.readFile('/read');
+    expect(entriesFromFs(fs).map((e) => e.content)).toEqual(['a\ufffdb', 'é']);
+  });
+
   it('keeps a leading byte-order mark in the content', () => {
     const tree = entriesFromFs(
       volumeFromEntries([{ path: '/f', type: 'file', content: '\ufeffx' }]),
