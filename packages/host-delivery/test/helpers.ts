@@ -66,6 +66,18 @@ export function perlCompiles(root: string, rel: string): boolean {
   return run('perl', ['-I', join(root, PERL5), '-c', join(root, rel)]).status === 0;
 }
 
+const PERLTIDYRC = resolve(import.meta.dirname, '../../../.perltidyrc');
+
+/** What perltidy with the repository's (upstream-fitted) options makes of a file under root. */
+export function tidy(root: string, rel: string): string {
+  const r = run('perltidy', [`--profile=${PERLTIDYRC}`, '--standard-output', '--standard-error-output', join(root, rel)]);
+  if (r.status !== 0) throw new Error(`perltidy ${rel}: exit ${r.status}: ${r.stderr}`);
+  return r.stdout;
+}
+
+/** Lines wider than 100 columns (tabs count 8). */
+export const overlong = (text: string) => text.split('\n').filter((l) => l.replace(/\t/g, '        ').length > 100);
+
 export function engine(release: string, args: string[]): Run {
   return run('perl', [join(release, 'pve-chainguard-edit'), ...args]);
 }

@@ -14,6 +14,7 @@ const check = (root: string) =>
 const LAYOUTS: Record<string, string> = {
   'tabs-aligned': 'tabs-aligned',
   'spaces-wrapped': 'spaces-wrapped',
+  'long-enum': 'long-enum',
   'alias-sorted-later': 'alias-sorted-later',
   'edits-present': 'alias-sorted-later',
   'older-edits': 'spaces-wrapped',
