@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { perlCheck } from '../src/checks/perlCheck.ts';
 import { tidyCheck } from '../src/checks/tidyCheck.ts';
+import { tidyDriftNotes } from '../src/checks/tidyDrift.ts';
 import { upstreamModule } from '../src/series/module.ts';
+import { gitEnv, gitIn } from './fixture/syntheticRepo.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'upstream-checks-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -29,5 +31,25 @@ describe('the checks find what they are for', () => {
     expect(tidyCheck(join(tmp, 'm.pm'), 'm.pm')).toEqual([]);
     put('bad.pm', upstreamModule().replace(/^ {4}(?=\S)/m, '  '));
     expect(tidyCheck(join(tmp, 'bad.pm'), 'bad.pm')[0]).toMatch(/bad\.pm is not a fixed point of perltidy/);
+  });
+
+  it('perltidy drift: a note only when an edit gives perltidy more to change than the base had', () => {
+    const repo = join(tmp, 'drift');
+    const scratch = join(tmp, 'drift-scratch');
+    mkdirSync(repo);
+    mkdirSync(scratch);
+    const env = gitEnv(tmp);
+    const commit = (text: string) => {
+      writeFileSync(join(repo, 'a.pm'), text);
+      gitIn(repo, env, 'add', 'a.pm');
+      gitIn(repo, env, 'commit', '-q', '-m', 'step');
+    };
+    gitIn(repo, env, 'init', '-q');
+    const base = 'sub f {\n    return 1;\n}\n';
+    commit(base);
+    commit(`${base}\nsub g {\n    return 2;\n}\n`);
+    expect(tidyDriftNotes(repo, 'HEAD~1', ['a.pm'], scratch)).toEqual([]);
+    commit(`${base}\nsub g {\n  return 2;\n}\n`);
+    expect(tidyDriftNotes(repo, 'HEAD~2', ['a.pm'], scratch)).toEqual(['a.pm: perltidy would re-wrap 1 more line(s) after the edits']);
   });
 });

@@ -106,6 +106,7 @@ describe('upstream on a synthetic pve-container', () => {
     expect(r.out).toMatch(/1\/3 setup: add Chainguard OS and Wolfi support\n\s+4 files, \+\d+ -\d+/);
     expect(r.out).toContain('ok   perl -c of the changed modules');
     expect(r.out).toContain('ok   module is a perltidy fixed point');
+    expect(r.out).toContain('ok   Setup.pm/Config.pm edits under perltidy'); // no note: our edits are tidy
     expect(r.out).toContain(`ok   test dir expectations equal the model (${TEST_CASES.length} dirs)`);
     expect(existsSync(join(fx.root, 'dry'))).toBe(false);
     expect(gitIn(fx.repo, fx.env, 'for-each-ref')).toBe(before);

@@ -54,10 +54,15 @@ sub hash_edit {
 }
 
 # The fallback branches, in the style of the chain they join ($l1: `} elsif`, $l2: bodies).
+# With space indentation the block is a fixed point of perltidy with upstream's options (the
+# comments at body depth, the multi-line grep inside `} elsif (`...`) {`); a tab-indented chain
+# (older releases, formatted before perltidy) keeps its own style.
 sub marker_block {
     my ($reg, $l1, $l2) = @_;
 
-    my @out = ("$l1# BEGIN pve-chainguard fallback markers (from chainguardRegistry(), v1)\n");
+    my $tidy = "$l1$l2" !~ /\t/;
+    my $lc = $tidy ? $l2 : $l1;
+    my @out = ("$lc# BEGIN pve-chainguard fallback markers (from chainguardRegistry(), v1)\n");
     for my $m (@{ $reg->{markers} }) {
         my $ret = "${l2}return \"$m->{ostype}\";\n";
         if (my @files = @{ $m->{anyFile} // [] }) {
@@ -65,20 +70,33 @@ sub marker_block {
             my $one = "$l1} elsif (" . join(' || ', @tests) . ") {\n";
             if (length($one) <= 100 && $one !~ /\t/) {
                 push @out, $one;
+            } elsif ($tidy) {
+                push @out, "$l1} elsif ($tests[0]\n", map({ "$l2|| $_\n" } @tests[1 .. $#tests]);
+                $out[-1] =~ s/\n\z/) {\n/;
             } else {
                 push @out, "$l1} elsif (\n", "$l2" . join("\n$l2|| ", @tests) . "\n", "$l1) {\n";
             }
             push @out, $ret;
         }
         if (my $any = $m->{anyName}) {
-            (my $re = $any->{pattern}) =~ s/\$\z/\\z/;
-            my $dir = "\$rootdir$any->{dir}";
-            push @out, "$l1} elsif (grep {\n", "${l2}m/$re/\n", "$l2    && -f \"$dir/\$_\"\n",
-                "$l1} (do { my \$dh; opendir(\$dh, \"$dir\") ? readdir(\$dh) : () })) {\n", $ret;
+            push @out, name_branch($any, $l1, $l2, $tidy), $ret;
         }
     }
-    push @out, "$l1# END pve-chainguard fallback markers\n";
+    push @out, "$lc# END pve-chainguard fallback markers\n";
     return @out;
+}
+
+# `} elsif (grep { m/RE/ && -f "DIR/$_" } (readdir of DIR)) {` over several lines.
+sub name_branch {
+    my ($any, $l1, $l2, $tidy) = @_;
+
+    (my $re = $any->{pattern}) =~ s/\$\z/\\z/;
+    my $dir = "\$rootdir$any->{dir}";
+    my $list = "(do { my \$dh; opendir(\$dh, \"$dir\") ? readdir(\$dh) : () })";
+    my @cond = ("m/$re/\n", "    && -f \"$dir/\$_\"\n");
+    return ("$l1} elsif (grep {\n", (map { "$l2$_" } @cond), "$l1} $list) {\n") if !$tidy;
+    my @body = ("${l2}grep {\n", (map { "$l2    $_" } @cond), "$l2} $list\n");
+    return ("$l1} elsif (\n", @body, "$l1) {\n");
 }
 
 sub markers {

@@ -49,15 +49,17 @@ my $detect = sub {
         return "debian";
     } elsif (-e "$rootdir/etc/alpine-release") {
         return "alpine";
-    # BEGIN pve-chainguard fallback markers (from chainguardRegistry(), v1)
+        # BEGIN pve-chainguard fallback markers (from chainguardRegistry(), v1)
     } elsif (-f "$rootdir/etc/secfixes.d/wolfi" || -f "$rootdir/etc/secfixes.d/chainguard") {
         return "chainguard";
-    } elsif (grep {
-        m/^(?:wolfi-signing|chainguard-[A-Za-z0-9-]+)\.rsa\.pub\z/
-            && -f "$rootdir/etc/apk/keys/$_"
-    } (do { my $dh; opendir($dh, "$rootdir/etc/apk/keys") ? readdir($dh) : () })) {
+    } elsif (
+        grep {
+            m/^(?:wolfi-signing|chainguard-[A-Za-z0-9-]+)\.rsa\.pub\z/
+                && -f "$rootdir/etc/apk/keys/$_"
+        } (do { my $dh; opendir($dh, "$rootdir/etc/apk/keys") ? readdir($dh) : () })
+    ) {
         return "chainguard";
-    # END pve-chainguard fallback markers
+        # END pve-chainguard fallback markers
     } elsif (-f "$rootdir/etc/os-release") {
         die "unable to detect OS distribution\n";
     } else {
