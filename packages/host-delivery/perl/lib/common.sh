@@ -172,19 +172,30 @@ rollback() {
     msg "rolled back; every file is as it was before this run"
 }
 
+# Reloads the active units among UNITS with one systemctl call; not with --no-reload nor under
+# --root. A failing reload leaves the installed files in place (they are complete and
+# consistent): it is reported as a warning naming the units and the exit status stays 0.
+# Test hook (test-only, never set on a host): PVECG_SYSTEMCTL names the systemctl program to
+# run instead of the system's, and is honoured under --root too, so that tests on a fake root
+# can watch the calls.
 reload_daemons() {
-    local u active=()
-    if [[ -n "$ROOT" || "$NO_RELOAD" -eq 1 ]]; then return 0; fi
-    if ! command -v systemctl >/dev/null; then
-        msg "warning: systemctl not found; restart ${UNITS[*]} yourself"
-        return 0
+    local u active=() systemctl=${PVECG_SYSTEMCTL:-}
+    if [[ "$NO_RELOAD" -eq 1 ]]; then return 0; fi
+    if [[ -z "$systemctl" ]]; then
+        if [[ -n "$ROOT" ]]; then return 0; fi
+        if ! systemctl=$(command -v systemctl); then
+            msg "warning: systemctl not found; restart ${UNITS[*]} yourself"
+            return 0
+        fi
     fi
     for u in "${UNITS[@]}"; do
-        if systemctl is-active --quiet "$u.service"; then active+=("$u.service"); fi
+        if "$systemctl" is-active --quiet "$u.service"; then active+=("$u.service"); fi
     done
-    if ((${#active[@]})); then
-        systemctl reload-or-try-restart "${active[@]}" ||
-            msg "warning: reloading ${active[*]} failed; restart them yourself"
+    if ((${#active[@]} == 0)); then return 0; fi
+    if "$systemctl" reload-or-try-restart "${active[@]}"; then
         echo "reloaded: ${active[*]}"
+    else
+        msg "warning: reloading ${active[*]} failed; the new files are in place," \
+            "restart these units yourself"
     fi
 }
