@@ -413,9 +413,7 @@ my $randomize_crontab = sub {
     my ($self, $conf) = @_;
 
     my @files;
-    PVE::Tools::dir_glob_foreach(
-        '/etc/cron.d',
-        qr/[A-Z\-\_a-z0-9]+/,
+    PVE::Tools::dir_glob_foreach('/etc/cron.d', qr/[A-Z\-\_a-z0-9]+/,
         sub { push @files, "/etc/cron.d/$_[0]" },
     );
     unshift @files, '/etc/crontab' if $self->ct_file_exists('/etc/crontab');
@@ -531,69 +529,57 @@ sub get_ct_init_path {
     return $init;
 }
 
-# A warning text for systemd newer than 241 without the nesting feature, else nothing.
+# The nesting warning for a systemd init newer than 241 when the nesting feature is off;
+# nothing otherwise.
 sub check_systemd_nesting {
     my ($self, $conf, $init) = @_;
 
     my $features = PVE::LXC::Config->parse_features($conf->{features});
-    return if $features->{nesting};
-    return if !defined($init) || $init !~ m@/systemd$@;
+    return if $features->{nesting} || !defined($init) || $init !~ m@/systemd$@;
 
-    my $version = $self->get_systemd_version($init);
-    return if !defined($version) || $version <= 241;
-
-    return "Systemd $version detected. You may need to enable nesting.";
+    my $version = $self->get_systemd_version($init) // return;
+    return $version > 241 ? "Systemd $version detected. You may need to enable nesting." : ();
 }
 
+# key type => file name below /etc/ssh
 sub ssh_host_key_types_to_generate {
     my ($self) = @_;
-
-    return {
-        rsa => 'ssh_host_rsa_key',
-        ecdsa => 'ssh_host_ecdsa_key',
-        ed25519 => 'ssh_host_ed25519_key',
-    };
+    return { map { ($_ => "ssh_host_${_}_key") } qw(rsa ecdsa ed25519) };
 }
 
+# the shell every POSIX system has is a fair sample of the container's binaries
 sub detect_architecture {
     my ($self) = @_;
-
-    # POSIX requires /bin/sh, so its ELF header tells the architecture
     return PVE::LXC::Tools::detect_elf_architecture('/bin/sh');
 }
+
+# what both the create and the start hook end with, in this order
+my @CONFIGURE_STEPS = qw(setup_init setup_network set_hostname set_dns set_timezone);
 
 sub pre_start_hook {
     my ($self, $conf) = @_;
 
-    $self->ct_file_set_contents('/fastboot', ''); # skip fsck on boot
-
-    $self->setup_init($conf);
-    $self->setup_network($conf);
-    $self->set_hostname($conf);
-    $self->set_dns($conf);
-    $self->set_timezone($conf);
+    # an empty /fastboot skips the file system check at boot
+    $self->ct_file_set_contents('/fastboot', '');
+    $self->$_($conf) for @CONFIGURE_STEPS;
+    return;
 }
 
 sub post_clone_hook {
     my ($self, $conf) = @_;
-
     $self->clear_machine_id($conf, 1);
+    return;
 }
 
 sub post_create_hook {
     my ($self, $conf, $root_password, $ssh_keys) = @_;
 
-    $self->clear_machine_id($conf);
-    $self->snakeoil_fixup($conf);
-    $self->template_fixup($conf);
+    $self->$_($conf) for qw(clear_machine_id snakeoil_fixup template_fixup);
     $randomize_crontab->($self, $conf);
     $self->set_user_password($conf, 'root', $root_password);
     $self->set_user_authorized_ssh_keys($conf, 'root', $ssh_keys) if $ssh_keys;
-    $self->setup_init($conf);
-    $self->setup_network($conf);
-    $self->set_hostname($conf);
-    $self->set_dns($conf);
-    $self->set_timezone($conf);
+    $self->$_($conf) for @CONFIGURE_STEPS;
+    return;
 }
 
 # ---- container file helpers ------------------------------------------------------------
@@ -671,65 +657,48 @@ sub ct_symlink {
     return 1;
 }
 
-sub ct_readlink {
-    my ($self, $name) = @_;
-    return CORE::readlink($name);
+# Plain questions about a container path. Each test names its argument $file: Perl's
+# warning for an undefined one quotes the name.
+my %PATH_TESTS = (
+    ct_file_exists => sub { my ($file) = @_; -f $file },
+    ct_is_directory => sub { my ($file) = @_; -d $file },
+    ct_is_symlink => sub { my ($file) = @_; -l $file },
+    ct_is_executable => sub { my ($file) = @_; -x $file },
+    ct_readlink => sub { my ($file) = @_; CORE::readlink($file) },
+    ct_stat => \&File::stat::stat,
+    ct_file_read_firstline => \&PVE::Tools::file_read_firstline,
+    ct_file_get_contents => \&PVE::Tools::file_get_contents,
+);
+
+for my $name (sort keys %PATH_TESTS) {
+    my $test = $PATH_TESTS{$name};
+    no strict 'refs';
+    *{ __PACKAGE__ . "::$name" } = sub {
+        my ($self, $file) = @_;
+        return $test->($file);
+    };
 }
 
-# Follows at most 10 links; each step is made absolute against the cwd (/), not against
-# the link's own directory.
+# Follows links, at most 10 of them; every hop is resolved against the working directory
+# (/ in the chroot), not against the directory holding the link.
 sub ct_readlink_recursive {
     my ($self, $name) = @_;
 
-    my $res = $name;
-    for (my $depth = 0; $self->ct_is_symlink($res); $depth++) {
-        die "maximal link depth of 10 for resolving '$name' reached, abort\n" if $depth >= 10;
-        $res = abs_path($self->ct_readlink($res));
+    my ($path, $hops) = ($name, 0);
+    while ($self->ct_is_symlink($path)) {
+        die "maximal link depth of 10 for resolving '$name' reached, abort\n" if $hops++ >= 10;
+        $path = abs_path($self->ct_readlink($path));
     }
-    return $res;
+    return $path;
 }
 
-sub ct_file_exists {
-    my ($self, $file) = @_;
-    return -f $file;
-}
-
-sub ct_is_directory {
-    my ($self, $file) = @_;
-    return -d $file;
-}
-
-sub ct_is_symlink {
-    my ($self, $file) = @_;
-    return -l $file;
-}
-
-sub ct_is_executable {
-    my ($self, $file) = @_;
-    return -x $file;
-}
-
-sub ct_stat {
-    my ($self, $file) = @_;
-    return File::stat::stat($file);
-}
-
-sub ct_file_read_firstline {
-    my ($self, $file) = @_;
-    return PVE::Tools::file_read_firstline($file);
-}
-
-sub ct_file_get_contents {
-    my ($self, $file) = @_;
-    return PVE::Tools::file_get_contents($file);
-}
-
+# PVE::Tools' atomic write, then the file goes to the mapped root user
 sub ct_file_set_contents {
     my ($self, $file, $data, $perms) = @_;
 
     return if $self->ct_is_file_ignored($file);
     PVE::Tools::file_set_contents($file, $data, $perms);
-    $self->ct_reset_ownership($file);
+    return $self->ct_reset_ownership($file);
 }
 
 # Maintains the "# --- BEGIN PVE ---" .. "# --- END PVE ---" section of $file.
