@@ -1,5 +1,7 @@
 #!/usr/bin/perl
 
+# SPDX-License-Identifier: AGPL-3.0-or-later
+
 # pve-chainguard Perl harness driver: one persistent process. Reads one JSON case per
 # line on stdin (fields of an oracle vector plus optional plugin_dir and registry) and
 # writes one JSON result line per case on stdout (README section 6 keys, sorted), or
@@ -118,7 +120,8 @@ my $run_case = sub {
     my $out = eval {
         local $SIG{ALRM} = sub { die "timeout\n" };
         alarm($case_timeout);
-        my $data = do { local $/ = undef; <$rd> } // '';
+        my $data = do { local $/ = undef; <$rd> }
+            // '';
         alarm(0);
         $data;
     };

@@ -1,5 +1,7 @@
 package PVE::LXC::Config;
 
+# SPDX-License-Identifier: AGPL-3.0-or-later
+
 # Container config parsing as the setup code sees it: the pct file format, per-key type
 # checks that only warn (like a non-strict parse on PVE), and the netN / features property
 # strings. The schema is the subset of PVE's option list that setup code and our test
@@ -18,6 +20,7 @@ our $ZONE_TAB = '/usr/share/zoneinfo/zone.tab';
 # The zone names of $ZONE_TAB, read once per $ZONE_TAB (a harness driver reads it before
 # forking, so case processes share it).
 my ($zones, $zones_from);
+
 sub zone_tab_zones {
     return $zones if defined($zones_from) && $zones_from eq $ZONE_TAB;
     my %found;
@@ -68,8 +71,10 @@ my $formats = {
     },
     'lxc-ip-with-ll-iface' => sub {
         my ($v) = @_;
-        return if $v =~ m/^fe80:[^%]+%[a-z][a-z0-9_]{1,20}(?:[:.]\d+)?$/i
-            && $v =~ m/^([^%]+)%/ && $1 =~ m/^$PVE::Tools::IPV6RE$/;
+        return
+               if $v =~ m/^fe80:[^%]+%[a-z][a-z0-9_]{1,20}(?:[:.]\d+)?$/i
+            && $v =~ m/^([^%]+)%/
+            && $1 =~ m/^$PVE::Tools::IPV6RE$/;
         die "value does not look like a valid IP address\n"
             if $v !~ m/^$PVE::Tools::IPRE$/;
     },
@@ -227,8 +232,8 @@ sub parse_property_string {
         } elsif (my $re = $schema->{pattern}) {
             $errors->{$k} = "value does not match the regex pattern" if $v !~ m/^$re$/;
         } elsif (my $enum = $schema->{enum}) {
-            $errors->{$k} = "value '$v' does not have a value in the enumeration '"
-                . join(', ', @$enum) . "'"
+            $errors->{$k} =
+                "value '$v' does not have a value in the enumeration '" . join(', ', @$enum) . "'"
                 if !grep { $_ eq $v } @$enum;
         }
     }

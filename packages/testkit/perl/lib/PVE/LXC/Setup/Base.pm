@@ -1,5 +1,7 @@
 package PVE::LXC::Setup::Base;
 
+# SPDX-License-Identifier: AGPL-3.0-or-later
+
 # Shared behaviour of every managed distribution plugin, written for the pve-chainguard
 # harness from the documented behaviour of PVE's Base class. Methods run inside the
 # container's chroot (see PVE::LXC::Setup::protected_call), so every path below is a
