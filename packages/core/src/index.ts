@@ -6,7 +6,16 @@ export { parseOsRelease } from './osrelease/parseOsRelease.ts';
 export type { OsRelease } from './osrelease/types.ts';
 export { PerlDie, die, errorText } from './runtime/PerlDie.ts';
 export type { SetupRuntime } from './runtime/SetupRuntime.ts';
-export { withRuntime, currentRuntime } from './runtime/current.ts';
+export { withRuntime, currentRuntime, currentRelease } from './runtime/current.ts';
+export {
+  PROFILES,
+  PVE_RELEASES,
+  DEFAULT_RELEASE,
+  releaseProfile,
+  parsePveRelease,
+  type PveRelease,
+  type ReleaseProfile,
+} from './release/profiles.ts';
 export { Plugin, type HostResolvConf, type LogWarn } from './base/Plugin.ts';
 export { Base } from './base/Base.ts';
 export { networkdUnit } from './base/networkdUnit.ts';

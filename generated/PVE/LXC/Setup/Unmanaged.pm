@@ -76,6 +76,10 @@ sub ssh_host_key_types_to_generate {
 sub detect_architecture {
     my ($self) = @_;
 
+    # Before 6.1.1 Unmanaged inherits Plugin's abstract method, which croaks at the caller.
+    if (!$self->{release}->{unmanagedDetectsArchitecture}) {
+        die "implement me in sub-class\n at PVE/LXC/Setup.pm line 146.\n";
+    }
     return;
 }
 

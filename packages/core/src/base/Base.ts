@@ -141,8 +141,9 @@ export abstract class Base extends CtHelpers {
       if (!/^net\d+$/.test(key)) continue;
       const d = parseLxcNetwork(conf[key as `net${number}`]);
       if (!perlTrue(d.name)) continue;
-      this.ctMakePath('/etc/systemd/network');
-      this.ctFileSetContents(`/etc/systemd/network/${d.name}.network`, networkdUnit({ ...d, name: d.name! }));
+      const unit = networkdUnit({ ...d, name: d.name! }, this.release.networkdDhcp6AcceptsRa);
+      if (this.release.networkdDirMakesParents) this.ctMakePath('/etc/systemd/network');
+      this.ctFileSetContents(`/etc/systemd/network/${d.name}.network`, unit);
     }
   }
 
@@ -159,7 +160,9 @@ export abstract class Base extends CtHelpers {
     for (const unit of Object.keys(preset).sort(byteOrder)) {
       data += `${preset[unit] ? 'enable' : 'disable'} ${unit}\n`;
     }
-    this.ctMakePath('/etc/systemd/system-preset');
+    // Before 6.0.15 without parents: a rootfs without /etc/systemd makes the write below die.
+    if (this.release.presetDirMakesParents) this.ctMakePath('/etc/systemd/system-preset');
+    else this.ctMkdir('/etc/systemd/system-preset', 0o755);
     this.ctFileSetContents('/etc/systemd/system-preset/00-pve.preset', data);
   }
 
@@ -324,7 +327,11 @@ export abstract class Base extends CtHelpers {
   }
 
   sshHostKeyTypesToGenerate(): Record<string, string> | undefined {
-    return { rsa: 'ssh_host_rsa_key', ecdsa: 'ssh_host_ecdsa_key', ed25519: 'ssh_host_ed25519_key' };
+    const keys: Record<string, string> = { rsa: 'ssh_host_rsa_key' };
+    if (this.release.dsaHostKeys) keys.dsa = 'ssh_host_dsa_key';
+    keys.ecdsa = 'ssh_host_ecdsa_key';
+    keys.ed25519 = 'ssh_host_ed25519_key';
+    return keys;
   }
 
   detectArchitecture(): string | undefined {

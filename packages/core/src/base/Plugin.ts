@@ -3,6 +3,7 @@ import type { CtFsApi } from '../fs/CtFsApi.ts';
 import type { SetupRuntime } from '../runtime/SetupRuntime.ts';
 import { currentRuntime } from '../runtime/current.ts';
 import type { OsRelease } from '../osrelease/types.ts';
+import { PROFILES, type ReleaseProfile } from '../release/profiles.ts';
 
 /** The host's resolv.conf as Proxmox caches it: `search` and up to three name servers. */
 export interface HostResolvConf {
@@ -28,6 +29,8 @@ export abstract class Plugin {
   idMap: Array<[string, string, string, string]> | undefined;
   rootUid = 0;
   rootGid = 0;
+  /** Which pve-container this runs inside; the dispatcher sets it right after construction. */
+  release: ReleaseProfile = PROFILES[9];
 
   constructor(
     readonly conf: PctConf,

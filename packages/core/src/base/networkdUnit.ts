@@ -6,9 +6,10 @@ const DHCP_MODES = ['no', 'ipv4', 'ipv6', 'yes'] as const;
 /**
  * The systemd-networkd unit Proxmox writes for one NIC (`setup_systemd_networkd`):
  * addresses, gateways, the DHCP flag combination, IPv6AcceptRA, and on-link routes for
- * gateways outside the address's subnet.
+ * gateways outside the address's subnet. `dhcp6AcceptsRa`: pve-container 6.0.14 and later
+ * also accept router advertisements on DHCPv6 NICs.
  */
-export function networkdUnit(d: Partial<NetConf> & { name: string }): string {
+export function networkdUnit(d: Partial<NetConf> & { name: string }, dhcp6AcceptsRa = true): string {
   let data = `[Match]\nName = ${d.name}\n\n[Network]\nDescription = Interface ${d.name} autoconfigured by PVE\n`;
   let routes = '';
   let hasIpv4 = false;
@@ -32,7 +33,7 @@ export function networkdUnit(d: Partial<NetConf> & { name: string }): string {
   if (d.ip6 !== undefined) {
     if (d.ip6 === 'dhcp') {
       dhcp |= 2;
-      acceptRa = 'true';
+      if (dhcp6AcceptsRa) acceptRa = 'true';
     } else if (d.ip6 === 'auto') {
       acceptRa = 'true';
     } else if (d.ip6 !== 'manual') {

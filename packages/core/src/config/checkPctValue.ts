@@ -22,7 +22,7 @@ const fail = (message: string): never => {
  * "1"/"0", integers as Perl's `int`), or throws PveCheckFailure with PVE's die text.
  */
 export function pveCheckType(key: string, value: string, ctx: FormatContext): string {
-  const schema = pctKeySchema(key);
+  const schema = pctKeySchema(key, ctx.release);
   if (schema === undefined) return fail(`unknown setting '${key}'\n`);
   if (/[\n\r]/.test(value)) return fail('property contains a line feed\n');
   switch (schema.type) {
@@ -55,7 +55,9 @@ export function strictCheckValue(key: string, value: string, ctx: FormatContext)
     throw new ConfigError(key, value, 'control characters are not allowed');
   }
   // NICs first: their strict parser names the offending `k=v` element.
-  if (/^net\d+$/.test(key) && pctKeySchema(key) !== undefined) parseLxcNetwork(value, { key });
+  if (/^net\d+$/.test(key) && pctKeySchema(key, ctx.release) !== undefined) {
+    parseLxcNetwork(value, { key, release: ctx.release });
+  }
   let normalised: string;
   try {
     normalised = pveCheckType(key, value, ctx);
@@ -63,7 +65,7 @@ export function strictCheckValue(key: string, value: string, ctx: FormatContext)
     if (err instanceof PveCheckFailure) throw new ConfigError(key, value, err.message);
     throw err;
   }
-  const schema = pctKeySchema(key);
+  const schema = pctKeySchema(key, ctx.release);
   const problem = schema === undefined ? undefined : checkPropValue(normalised, schema, ctx);
   if (problem !== undefined) throw new ConfigError(key, value, problem);
 

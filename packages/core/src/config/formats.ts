@@ -3,6 +3,7 @@
  * in "\n" like the Perl `die`). Facts from PVE::JSONSchema (pve-common), PVE::LXC::Config
  * and PVE::Storage at the versions named in oracle/README.md.
  */
+import type { ReleaseProfile } from '../release/profiles.ts';
 import { CIDR4_RE, CIDR6_RE, IPV4_RE, IPV6_RE } from './ipSyntax.ts';
 import { perlMatchesWhole, splitList } from './perlText.ts';
 
@@ -16,6 +17,8 @@ export class PveCheckFailure extends Error {
 export interface FormatContext {
   /** Valid time zone names besides `UTC` (and `host` for containers). */
   readonly zones: ReadonlySet<string>;
+  /** The pve-container whose schema applies; PVE 9 when absent. */
+  readonly release?: ReleaseProfile;
 }
 
 type Verifier = (value: string, ctx: FormatContext) => void;

@@ -1,3 +1,5 @@
+import type { ReleaseProfile } from '../release/profiles.ts';
+
 /**
  * Which raw `lxc.*` keys a pct config may carry (PVE::LXC::Config `is_valid_lxc_conf_key`).
  */
@@ -117,7 +119,13 @@ export type LxcKeyVerdict =
   | { kind: 'refused'; reason: string }
   | { kind: 'unknown' };
 
-export function classifyLxcKey(key: string): LxcKeyVerdict {
+/** Raw keys pve-container 5.x does not know (lxc.init.* from 6.0.1, lxc.environment.* from 6.0.15). */
+const LXC_INIT_ID_KEYS = new Set(['lxc.init.cwd', 'lxc.init.uid', 'lxc.init.gid', 'lxc.init.groups']);
+const LXC_ENVIRONMENT_KEYS = new Set(['lxc.environment.runtime', 'lxc.environment.hooks']);
+
+export function classifyLxcKey(key: string, release?: ReleaseProfile): LxcKeyVerdict {
+  if (release !== undefined && !release.lxcInitIdKeys && LXC_INIT_ID_KEYS.has(key)) return { kind: 'unknown' };
+  if (release !== undefined && !release.containerEnvKeys && LXC_ENVIRONMENT_KEYS.has(key)) return { kind: 'unknown' };
   if (key.startsWith('lxc.limit.')) {
     return { kind: 'warn', notice: `${key}: lxc.limit.* was renamed to lxc.prlimit.*`, renamed: true };
   }
@@ -128,6 +136,7 @@ export function classifyLxcKey(key: string): LxcKeyVerdict {
   if (ALLOWED.has(key)) return { kind: 'ok' };
   const reason = Object.hasOwn(REFUSED, key) ? REFUSED[key] : undefined;
   if (reason !== undefined) return { kind: 'refused', reason };
+  if (key.startsWith('lxc.cgroup.') && release !== undefined && !release.cgroupV1KeyWarning) return { kind: 'ok' };
   if (key.startsWith('lxc.cgroup.')) {
     return { kind: 'warn', notice: `${key} is deprecated, this will be a hard error in the future!`, renamed: false };
   }

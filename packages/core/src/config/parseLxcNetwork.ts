@@ -5,12 +5,15 @@
 import { PveCheckFailure, type FormatContext, isCidr4, isCidr6 } from './formats.ts';
 import { parsePveBoolean, perlTrue } from './perlText.ts';
 import { checkPropValue, parsePropertyString } from './propertyString.ts';
-import { NET_SCHEMA } from './schema.ts';
+import type { ReleaseProfile } from '../release/profiles.ts';
+import { NET_SCHEMA, netSchema } from './schema.ts';
 import { ConfigError, type NetConf } from './types.ts';
 
 export interface ParseLxcNetworkOptions {
   /** The config key (`net0` …) named in errors; default `netN`. */
   readonly key?: string;
+  /** The pve-container whose `netN` options apply; PVE 9 when absent. */
+  readonly release?: ReleaseProfile;
 }
 
 // Property-string checks of netN never consult time zones.
@@ -28,6 +31,7 @@ const NO_ZONES: FormatContext = { zones: new Set() };
  */
 export function parseLxcNetwork(str: string, opts: ParseLxcNetworkOptions = {}): NetConf {
   const key = opts.key ?? 'netN';
+  const schema = netSchema(opts.release);
   const bad = (part: string, reason: string): never => {
     throw new ConfigError(key, part, reason);
   };
@@ -44,15 +48,15 @@ export function parseLxcNetwork(str: string, opts: ParseLxcNetworkOptions = {}):
     if (name === '') bad(part, 'element without a key');
     if (value === '') bad(part, `empty value for '${name}'`);
     if (value.includes('=')) bad(part, `'=' inside the value of '${name}'`);
-    if (!Object.hasOwn(NET_SCHEMA, name)) bad(part, `unknown key '${name}'`);
+    if (!Object.hasOwn(schema, name)) bad(part, `unknown key '${name}'`);
     if (values[name] !== undefined) bad(part, `duplicate key '${name}'`);
-    const prop = NET_SCHEMA[name];
+    const prop = schema[name];
     values[name] = prop?.type === 'boolean' ? (parsePveBoolean(value) ?? value) : value;
     parts[name] = part;
   }
 
   for (const [name, value] of Object.entries(values)) {
-    const prop = NET_SCHEMA[name];
+    const prop = schema[name];
     const problem = prop === undefined ? undefined : checkPropValue(value, prop, NO_ZONES);
     if (problem !== undefined) bad(parts[name] ?? value, `${name}: ${problem}`);
     if ((name === 'mtu' || name === 'tag') && !/^(?:0|[1-9]\d*)$/.test(value)) {
@@ -93,7 +97,7 @@ export function parseLxcNetwork(str: string, opts: ParseLxcNetworkOptions = {}):
 export function parseLxcNetworkAsPve(str: string, opts: ParseLxcNetworkOptions = {}): Partial<NetConf> {
   if (!perlTrue(str)) return {};
   try {
-    return { ...parsePropertyString(NET_SCHEMA, str, NO_ZONES), type: 'veth' };
+    return { ...parsePropertyString(netSchema(opts.release), str, NO_ZONES), type: 'veth' };
   } catch (err) {
     if (err instanceof PveCheckFailure) throw new ConfigError(opts.key ?? 'netN', str, err.perlMessage);
     throw err;

@@ -23,6 +23,7 @@ import { classifyLxcKey } from './lxcKeys.ts';
 import { parseLxcNetwork } from './parseLxcNetwork.ts';
 import { PERL_SPACE, perlSplit, perlTrue } from './perlText.ts';
 import { ConfigError, type PctConf } from './types.ts';
+import type { ReleaseProfile } from '../release/profiles.ts';
 import { ZONE_TAB_ZONES } from './zoneTab.ts';
 
 export interface ParsePctConfigOptions {
@@ -31,6 +32,8 @@ export interface ParsePctConfigOptions {
   readonly vmid?: number;
   /** Valid time zones besides `UTC` and `host`; default: Debian 12 tzdata's zone.tab. */
   readonly zones?: ReadonlySet<string>;
+  /** The pve-container whose keys and formats apply; PVE 9 when absent. */
+  readonly release?: ReleaseProfile;
 }
 
 export interface ParsedPctConfig {
@@ -62,7 +65,7 @@ const DELETE_RE = new RegExp(`^delete:${S}*([^\\n]*${NON_SPACE})${S}*$`);
 const OPTION_RE = new RegExp(`^([a-z][a-z_]*\\d*):${S}*([^\\n]+?)${S}*$`);
 
 export function parsePctConfig(text: string, opts: ParsePctConfigOptions): ParsedPctConfig {
-  const ctx: FormatContext = { zones: opts.zones ?? defaultTimeZones() };
+  const ctx: FormatContext = { zones: opts.zones ?? defaultTimeZones(), release: opts.release };
   const vmid = opts.vmid ?? 100;
   return opts.mode === 'strict' ? parseStrict(text, ctx, vmid) : parseAsPve(text, ctx, vmid);
 }
@@ -99,9 +102,9 @@ function parseAsPve(text: string, ctx: FormatContext, vmid: number): ParsedPctCo
     } else if ((m = LXC_RE.exec(line))) {
       const key = m[1] ?? '';
       const value = m[2] ?? '';
-      const verdict = classifyLxcKey(key);
+      const verdict = classifyLxcKey(key, ctx.release);
       if (verdict.kind === 'warn') warn(verdict.notice);
-      if (key === 'lxc.environment.runtime') {
+      if (key === 'lxc.environment.runtime' && verdict.kind !== 'unknown') {
         conf.env = conf.env === undefined ? value : `${conf.env}\0${value}`;
       } else if (verdict.kind === 'ok' || verdict.kind === 'warn') {
         (conf.lxc ??= []).push([key, value]);
@@ -158,8 +161,8 @@ function parseStrict(text: string, ctx: FormatContext, vmid: number): ParsedPctC
       const value = m[2] ?? '';
       if (/[\x00-\x08\x0a-\x1f\x7f]/.test(value))
         throw new ConfigError(key, value, 'control characters are not allowed');
-      const verdict = classifyLxcKey(key);
-      if (key === 'lxc.environment.runtime') {
+      const verdict = classifyLxcKey(key, ctx.release);
+      if (key === 'lxc.environment.runtime' && verdict.kind !== 'unknown') {
         if (!/^\w+=/.test(value)) throw new ConfigError(key, value, 'expected NAME=value');
         if (firstLine.has('env'))
           throw new ConfigError(key, value, `'env' is already set on line ${firstLine.get('env')}`);
@@ -197,7 +200,7 @@ function parseStrict(text: string, ctx: FormatContext, vmid: number): ParsedPctC
     }
   }
   if (descr !== '') conf.description = descr;
-  checkUniqueNicNames(conf);
+  checkUniqueNicNames(conf, ctx.release);
   return { conf: conf as PctConf, warnings };
 }
 
@@ -211,14 +214,14 @@ function checkIdmap(value: string): void {
 }
 
 /** Two NICs with one in-container name would overwrite each other's network file. */
-function checkUniqueNicNames(conf: ConfRecord): void {
+function checkUniqueNicNames(conf: ConfRecord, release: ReleaseProfile | undefined): void {
   const owner = new Map<string, string>();
   const netKeys = Object.keys(conf)
     .filter((key) => /^net\d+$/.test(key))
     .sort((a, b) => Number(a.slice(3)) - Number(b.slice(3)));
   for (const key of netKeys) {
     const value = String(conf[key]);
-    const { name } = parseLxcNetwork(value, { key });
+    const { name } = parseLxcNetwork(value, { key, release });
     const other = owner.get(name);
     if (other !== undefined) throw new ConfigError(key, value, `interface name '${name}' is also used by ${other}`);
     owner.set(name, key);

@@ -2,6 +2,7 @@
  * The pct config schema (PVE::LXC::Config's `$confdesc` and the property-string formats it
  * uses), as facts: types, formats, patterns, ranges, enums. Descriptions are omitted.
  */
+import type { ReleaseProfile } from '../release/profiles.ts';
 import type { PropertyStringSchema, PropSchema } from './propertyString.ts';
 
 const optionalBoolean: PropSchema = { type: 'boolean', optional: true };
@@ -24,6 +25,13 @@ export const NET_SCHEMA: PropertyStringSchema = {
   link_down: optionalBoolean,
   'host-managed': optionalBoolean,
 };
+
+/** `netN` as a release reads it: `host-managed` only from pve-container 6.0.15. */
+export function netSchema(release?: ReleaseProfile): PropertyStringSchema {
+  if (release === undefined || release.hostManagedNics) return NET_SCHEMA;
+  const { 'host-managed': _hostManaged, ...older } = NET_SCHEMA;
+  return older;
+}
 
 /** `features` property string (`$features_desc`). */
 export const FEATURES_SCHEMA: PropertyStringSchema = {
@@ -144,12 +152,18 @@ const NUMBERED_KEYS: ReadonlyArray<readonly [string, number, PropSchema]> = [
 /** Default values PVE's getters fall back to. */
 export const PCT_DEFAULTS = { tty: 2, cmode: 'tty', arch: 'amd64', entrypoint: '/sbin/init' } as const;
 
-/** The schema of a top-level pct key, or undefined if PVE does not know the key. */
-export function pctKeySchema(key: string): PropSchema | undefined {
+/**
+ * The schema of a top-level pct key, or undefined if PVE does not know the key. `release`
+ * (PVE 9 when absent) drops the keys and NIC options an older pve-container lacks.
+ */
+export function pctKeySchema(key: string, release?: ReleaseProfile): PropSchema | undefined {
+  if (release !== undefined && !release.entrypointKey && key === 'entrypoint') return undefined;
+  if (release !== undefined && !release.containerEnvKeys && key === 'env') return undefined;
   if (Object.hasOwn(FIXED_KEYS, key)) return FIXED_KEYS[key];
   for (const [prefix, count, schema] of NUMBERED_KEYS) {
     const match = /^([a-z]+)(0|[1-9]\d*)$/.exec(key);
-    if (match?.[1] === prefix && Number(match[2]) < count) return schema;
+    if (match?.[1] !== prefix || Number(match[2]) >= count) continue;
+    return prefix === 'net' ? { type: 'string', format: netSchema(release) } : schema;
   }
   return undefined;
 }

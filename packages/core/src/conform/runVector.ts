@@ -8,6 +8,7 @@ import { type Registry, upstreamRegistry } from '../setup/registry.ts';
 import { Drand48 } from '../util/drand48.ts';
 import type { Outcome, Vector, VectorStep } from './vector.ts';
 import { ConfigError } from '../config/types.ts';
+import { releaseProfile, type PveRelease } from '../release/profiles.ts';
 
 export interface RunOptions {
   registry?: Registry;
@@ -15,6 +16,8 @@ export interface RunOptions {
   configMode?: 'strict' | 'proxmox';
   /** Stand-in for the host's ssh-keygen (defaults to a deterministic fake). */
   sshKeygen?: SetupRuntime['sshKeygen'];
+  /** The Proxmox VE release whose pve-container runs the vector (default 9). */
+  pve?: PveRelease;
 }
 
 /** A deterministic key generator: the content is never compared, only its presence. */
@@ -36,7 +39,9 @@ export function runVector(vector: Vector, opts: RunOptions = {}): Outcome {
   let stdout = '';
   const ct = new CtFs(volumeFromEntries(vector.rootfs));
   const rng = new Drand48();
+  const release = releaseProfile(opts.pve);
   const rt = {
+    release,
     ct,
     now: () => vector.frozen_time,
     rand: () => rng.rand(),
@@ -63,7 +68,7 @@ export function runVector(vector: Vector, opts: RunOptions = {}): Outcome {
 
   let conf;
   try {
-    const parsed = parsePctConfig(vector.config, { mode: opts.configMode ?? 'proxmox' });
+    const parsed = parsePctConfig(vector.config, { mode: opts.configMode ?? 'proxmox', release });
     warnings.push(...parsed.warnings);
     conf = parsed.conf;
   } catch (e) {
@@ -83,6 +88,7 @@ export function runVector(vector: Vector, opts: RunOptions = {}): Outcome {
         localtime: vector.host.host_localtime,
       },
       logWarn: (m) => void logWarn.push(m),
+      release,
       onOsRelease: (r) => void (osRelease = r),
     });
   } catch (e) {

@@ -1,5 +1,6 @@
 import type { PctConf } from '../config/types.ts';
 import { Plugin } from '../base/Plugin.ts';
+import { die } from '../runtime/PerlDie.ts';
 
 /** Unmanaged: Proxmox touches nothing inside the container and returns safe defaults. */
 export class Unmanaged extends Plugin {
@@ -30,6 +31,10 @@ export class Unmanaged extends Plugin {
     return undefined;
   }
   detectArchitecture(): string | undefined {
+    // Before 6.1.1 Unmanaged inherits Plugin's abstract method, which croaks at the caller.
+    if (!this.release.unmanagedDetectsArchitecture) {
+      die('implement me in sub-class\n at PVE/LXC/Setup.pm line 146.\n');
+    }
     return undefined;
   }
   preStartHook(_conf: PctConf): void {}

@@ -3,18 +3,25 @@
  * modelled on the parsed config. Plugins import them from here; the Perl compiler maps
  * each name to the Proxmox function of the same job (see packages/perlgen/README.md).
  */
-import type { NetConf, PctConf } from '../config/types.ts';
+import { ConfigError, type NetConf, type PctConf } from '../config/types.ts';
 import { parseLxcNetworkAsPve } from '../config/parseLxcNetwork.ts';
 import { parseFeatures as parseFeatureString } from '../config/parseFeatures.ts';
 import { die } from '../runtime/PerlDie.ts';
 import { perlTrue } from '../runtime/perlText.ts';
+import { currentRelease } from '../runtime/current.ts';
 
 /** `PVE::LXC::Config->get_tty_count`: the configured count, 2 when unset. */
 export { getTtyCount } from '../config/ttyCount.ts';
 
-/** `PVE::LXC::Config->parse_lxc_network`: an empty string gives an empty object. */
+/** `PVE::LXC::Config->parse_lxc_network` of the running release: "" gives an empty object. */
 export function parseLxcNetwork(data: string | undefined): Partial<NetConf> {
-  return parseLxcNetworkAsPve(data ?? '');
+  try {
+    return parseLxcNetworkAsPve(data ?? '', { release: currentRelease() });
+  } catch (e) {
+    // Proxmox dies with the schema's message (a PVE 8 host on a 6.x-only option, say).
+    if (e instanceof ConfigError) die(e.reason);
+    throw e;
+  }
 }
 
 /** `PVE::LXC::Config->parse_features`: flags as the strings '1'/'0'. */

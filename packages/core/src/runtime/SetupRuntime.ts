@@ -1,4 +1,5 @@
 import type { CtFsApi } from '../fs/CtFsApi.ts';
+import type { ReleaseProfile } from '../release/profiles.ts';
 
 /**
  * Everything a setup run takes from outside the container: the model itself has no clock,
@@ -22,4 +23,6 @@ export interface SetupRuntime {
    * fingerprint line it prints (`SHA256:… root@host`).
    */
   sshKeygen(type: string, comment: string): { id: string; privateKey: string; publicKey: string };
+  /** The pve-container installed on the host (its library functions); PVE 9 when absent. */
+  readonly release?: ReleaseProfile;
 }

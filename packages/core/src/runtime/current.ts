@@ -1,3 +1,4 @@
+import { PROFILES, type ReleaseProfile } from '../release/profiles.ts';
 import type { SetupRuntime } from './SetupRuntime.ts';
 
 /**
@@ -20,4 +21,9 @@ export function currentRuntime(): SetupRuntime {
   const rt = stack[stack.length - 1];
   if (!rt) throw new Error('no setup runtime: model code must run inside withRuntime()');
   return rt;
+}
+
+/** The pve-container the call in progress runs inside (PVE 9 outside any run). */
+export function currentRelease(): ReleaseProfile {
+  return stack[stack.length - 1]?.release ?? PROFILES[9];
 }

@@ -6,6 +6,7 @@ import { parseIdMaps } from '../pve/lxc.ts';
 import { withRuntime } from '../runtime/current.ts';
 import { die, errorText, PerlDie } from '../runtime/PerlDie.ts';
 import { perlTrue } from '../runtime/perlText.ts';
+import { PROFILES, type ReleaseProfile } from '../release/profiles.ts';
 import type { SetupRuntime } from '../runtime/SetupRuntime.ts';
 import { autodetect, type HostView } from './autodetect.ts';
 import type { Registry } from './registry.ts';
@@ -27,6 +28,8 @@ export interface SetupOptions {
   logWarn: (message: string) => void;
   /** Told the parsed os-release as soon as it is read (before detection can die). */
   onOsRelease?: (osRelease: OsRelease) => void;
+  /** The pve-container behaviours to follow; PVE 9 when absent. */
+  release?: ReleaseProfile;
 }
 
 type Runtime = SetupRuntime & { ct: SetupRuntime['ct'] & HostView };
@@ -39,6 +42,7 @@ type Runtime = SetupRuntime & { ct: SetupRuntime['ct'] & HostView };
 export class Setup {
   readonly plugin: Plugin;
   readonly osRelease: OsRelease;
+  readonly release: ReleaseProfile;
 
   constructor(
     readonly conf: PctConf,
@@ -46,6 +50,7 @@ export class Setup {
     private readonly opts: SetupOptions,
   ) {
     const rootdir = opts.rootdir ?? '<rootfs>';
+    this.release = opts.release ?? PROFILES[9];
     this.osRelease = parseOsRelease(this.protectedCall('get_ct_os_release', () => readOsRelease(rt)));
     opts.onOsRelease?.(this.osRelease);
     let type: string;
@@ -63,6 +68,7 @@ export class Setup {
     const PluginClass = opts.registry.plugins[type];
     if (!PluginClass) die(`ostype '${type}' is not modelled by pve-chainguard\n`);
     this.plugin = withRuntime(rt, () => new PluginClass(conf, rootdir, this.osRelease, opts.logWarn));
+    this.plugin.release = this.release;
 
     this.plugin.hostResolvConf = opts.host.resolvConf;
     this.plugin.hostTimezone = opts.host.timezone;
@@ -84,7 +90,8 @@ export class Setup {
         const err = errorText(e);
         if (err !== '') rt.warn(`Architecture detection failed: ${err}`);
       }
-      if (!perlTrue(arch)) {
+      // Before 6.1.1 only undef fell back; a false answer was printed as detected.
+      if (this.release.archFallbackOnFalse ? !perlTrue(arch) : arch === undefined) {
         arch = 'amd64';
         rt.print(`Falling back to ${arch}.\nUse \`pct set VMID --arch ARCH\` to change.\n`);
       } else {
@@ -155,6 +162,7 @@ export class Setup {
 
   /** Host side: warns through log_warn when systemd inside needs nesting. */
   checkSystemdNesting(): void {
+    if (!this.release.systemdNestingWarning) return;
     const init = this.getCtInitPath();
     const warning = withRuntime(this.rt, () => this.plugin.checkSystemdNesting(this.conf, init));
     if (perlTrue(warning)) this.opts.logWarn(warning!);

@@ -104,4 +104,6 @@ export const PLUGIN_HASH_FIELDS: Readonly<Record<string, string>> = {
   idMap: 'id_map',
   rootUid: 'root_uid',
   rootGid: 'root_gid',
+  // the release profile (core's release/profiles.ts) the model and our harness set; not on a real host
+  release: 'release',
 };

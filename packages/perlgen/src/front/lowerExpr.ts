@@ -709,7 +709,7 @@ export class ExprLowerer implements ExprCx {
       const field = this.mod.fields.get(name);
       const key = field?.key ?? PLUGIN_HASH_FIELDS[name];
       if (!key) this.fail(node, `this.${name} is neither a field of the plugin nor one Proxmox keeps on $self`);
-      const t = field?.type ?? (name === 'conf' ? hash(opt(STR)) : name === 'rootdir' ? STR : hash(opt(STR)));
+      const t = field?.type ?? selfFieldType(name);
       return scalar({ k: 'elem', base: SELF, key: { k: 'str', value: key }, brackets: '{}', arrow: true }, t);
     }
     const recv = this.lower(target);
@@ -909,3 +909,10 @@ export function translateRegexLiteral(text: string, allowedFlags: string, node: 
 }
 
 export { translateReplacement, snakeCase };
+
+/** The type of a hash key the dispatcher keeps on `$self` (the release profile holds flags). */
+function selfFieldType(name: string): PT {
+  if (name === 'rootdir') return STR;
+  if (name === 'release') return hash(BOOL);
+  return hash(opt(STR));
+}

@@ -19,6 +19,8 @@ use warnings;
 use Cwd ();
 use POSIX ();
 
+use Harness::Release;
+
 use PVE::INotify;
 use PVE::LXC;
 use PVE::RESTEnvironment;
@@ -312,6 +314,8 @@ sub new {
     my $plugin = $plugin_class->new($conf, $rootdir, $os_release, $log_warn);
     $self->{plugin} = $plugin;
     $self->{in_chroot} = 0;
+    # issue 14: the pve-container release the case plays (Harness::Release, PVE 9 by default)
+    $plugin->{release} = Harness::Release::current();
 
     # what the plugin will need once it cannot see the host any more
     my $facts = $host_facts ? {%$host_facts} : $facts_from_host->();
