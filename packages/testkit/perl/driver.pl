@@ -12,7 +12,7 @@ use strict;
 use warnings;
 
 use FindBin;
-use lib "$FindBin::RealBin/lib";
+use lib "$FindBin::RealBin/lib", "$FindBin::RealBin/generated";
 
 use Harness::Clock; # first: freezes time() for everything compiled after it
 
@@ -32,6 +32,7 @@ use PVE::LXC::Config;
 use PVE::Tools;
 
 my $lib_dir = abs_path("$FindBin::RealBin/lib");
+my $generated_base_dir = abs_path("$FindBin::RealBin/generated");
 # the generated plugins (repo generated/) are the last resort; a case's plugin_dir goes first
 my $generated_plugin_dir = abs_path("$FindBin::RealBin/../../../generated");
 
@@ -77,7 +78,7 @@ my $run_in_child = sub {
     mkdir($_, 0700) or die "harness: mkdir $_: $!\n" for $work, $capture, "$capture/ssh";
     chmod(0755, $work);
 
-    my @inc = ($lib_dir, $generated_plugin_dir);
+    my @inc = ($lib_dir, $generated_base_dir, $generated_plugin_dir);
     if (defined(my $dir = $case->{plugin_dir})) {
         my $abs = abs_path($dir);
         die "harness: plugin_dir '$dir' is not a directory\n" if !defined($abs) || !-d $abs;

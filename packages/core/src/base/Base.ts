@@ -12,6 +12,7 @@ import { CtHelpers, removePveSections } from './CtHelpers.ts';
 import { hostsNames } from './hostsSection.ts';
 import { networkdUnit } from './networkdUnit.ts';
 
+/** @perlHandWritten a pattern built from a template (new RegExp) */
 const CRON_LINE = new RegExp(
   `^[0-9]+(${WS}+${NWS}+${WS}+${NWS}+${WS}+${NWS}+${WS}+${NWS}+${WS}+root${WS}+${NWS}[^\\n]*)$`,
 );
@@ -27,12 +28,15 @@ export abstract class Base extends CtHelpers {
     let searchdomains = conf.searchdomain;
     const host = this.hostResolvConf;
     if (nameserver === undefined) {
-      nameserver = [host.dns1, host.dns2, host.dns3].filter((ns) => perlTrue(ns)).join(' ');
+      const servers: string[] = [];
+      for (const ns of [host.dns1, host.dns2, host.dns3]) if (ns !== undefined && perlTrue(ns)) servers.push(ns);
+      nameserver = servers.join(' ');
     }
     if (searchdomains === undefined) searchdomains = host.search;
     return [searchdomains, nameserver];
   }
 
+  /** @perlHandWritten patterns built from templates; hostsNames lives in its own module */
   updateEtcHosts(hostip: string | undefined, _oldname: string, newname: string, searchdomains: string | undefined): void {
     const hostsFn = '/etc/hosts';
     if (this.ctIsFileIgnored(hostsFn)) return;
@@ -98,6 +102,7 @@ export abstract class Base extends CtHelpers {
     return this.ctIsExecutable('/lib/systemd/systemd') ? '/lib/systemd/system' : '/usr/lib/systemd/system';
   }
 
+  /** @perlHandWritten a pattern built from quotemeta of a chosen line */
   fixupOldGetty(): void {
     const dir = this.systemdUnitDir();
     const gettyService = `${dir}/getty@.service`;
@@ -122,7 +127,7 @@ export abstract class Base extends CtHelpers {
     }
     const raw = this.ctFileGetContents(templatePath);
     const ttyname = `${this.devttydir(conf)}tty%I`;
-    const edited = raw.replace(/pts\/%I|lxc\/tty%I/g, ttyname);
+    const edited = raw.replace(/pts\/%I|lxc\/tty%I/g, () => ttyname);
     if (/pts\/%I|lxc\/tty%I/.test(raw)) this.ctFileSetContents(templatePath, edited);
 
     const wants = '/etc/systemd/system/getty.target.wants/';
@@ -135,6 +140,7 @@ export abstract class Base extends CtHelpers {
     this.ctUnlink('/etc/systemd/system/getty.target');
   }
 
+  /** @perlHandWritten networkdUnit lives in its own module */
   setupSystemdNetworkd(conf: PctConf): void {
     // Proxmox walks the config hash in random order; each NIC writes its own file.
     for (const key of Object.keys(conf).sort()) {
@@ -148,8 +154,8 @@ export abstract class Base extends CtHelpers {
   }
 
   /** First-boot presets (`00-pve.preset`); `extra` maps unit names to enable/disable. */
-  setupSystemdPreset(extra?: Record<string, number | boolean>): void {
-    const preset: Record<string, number | boolean> = {
+  setupSystemdPreset(extra?: Record<string, number>): void {
+    const preset: Record<string, number> = {
       'sys-kernel-config.mount': 0,
       'sys-kernel-debug.mount': 0,
       'getty@.service': 0,
@@ -157,8 +163,9 @@ export abstract class Base extends CtHelpers {
       ...extra,
     };
     let data = '# Added by PVE at create-time for first-boot configuration.\n';
-    for (const unit of Object.keys(preset).sort(byteOrder)) {
-      data += `${preset[unit] ? 'enable' : 'disable'} ${unit}\n`;
+    for (const unit of Object.keys(preset).sort()) {
+      const action = preset[unit] !== 0 ? 'enable' : 'disable';
+      data += `${action} ${unit}\n`;
     }
     // Before 6.0.15 without parents: a rootfs without /etc/systemd makes the write below die.
     if (this.release.presetDirMakesParents) this.ctMakePath('/etc/systemd/system-preset');
@@ -173,6 +180,7 @@ export abstract class Base extends CtHelpers {
     }
   }
 
+  /** @perlHandWritten a pattern built from quotemeta of each device */
   setupSecuretty(conf: PctConf, ...add: string[]): void {
     const filename = '/etc/securetty';
     if (!this.ctFileExists(filename)) return;
@@ -188,7 +196,10 @@ export abstract class Base extends CtHelpers {
     this.ctFileSetContents(filename, data);
   }
 
-  /** Rewrites one passwd/shadow line through a `<file>.<pid>` copy that keeps mode and owner. */
+  /**
+   * Rewrites one passwd/shadow line through a `<file>.<pid>` copy that keeps mode and owner.
+   * @perlHandWritten the container filesystem and process id (this.ct, this.rt), errors by class
+   */
   private replacePw(file: string, user: string, epw: string, shadow: boolean): void {
     const tmpfile = `${file}.${this.rt.pid}`;
     try {
@@ -213,6 +224,7 @@ export abstract class Base extends CtHelpers {
     this.ctUnlink(tmpfile);
   }
 
+  /** @perlHandWritten SHA-512 crypt and the Proxmox salt are Perl primitives (crypt, Digest::SHA) */
   setUserPassword(_conf: PctConf, user: string, password: string | undefined): void {
     const pwfile = '/etc/passwd';
     if (!this.ctFileExists(pwfile)) return;
@@ -228,6 +240,7 @@ export abstract class Base extends CtHelpers {
     }
   }
 
+  /** @perlHandWritten a pattern with the user name interpolated; reads through this.ct */
   private parseHomeDir(passwdfile: string, user: string): string {
     const re = new RegExp(`^${user}:(?:[^:]*:){4}([^:]*):`);
     for (const line of splitLinesKeepEnds(this.ct.readFile(passwdfile))) {
@@ -237,6 +250,7 @@ export abstract class Base extends CtHelpers {
     return ''; // the Perl sub falls off its loop and yields an empty value
   }
 
+  /** @perlHandWritten a die message that carries a Perl location */
   setUserAuthorizedSshKeys(_conf: PctConf, user: string, sshKeys: string): void {
     const passwd = '/etc/passwd';
     let home = user === 'root' ? '/root/' : `/home/${user}/`;
@@ -248,7 +262,10 @@ export abstract class Base extends CtHelpers {
     this.ctModifyFile(`${home}/.ssh/authorized_keys`, sshKeys, { perms: 0o700 });
   }
 
-  /** Create-time only: spreads root cron jobs over the hour (Perl `rand` after `srand(0)`). */
+  /**
+   * Create-time only: spreads root cron jobs over the hour (Perl `rand` after `srand(0)`).
+   * @perlHandWritten Perl's rand and the container directory listing (this.rt, this.ct)
+   */
   protected randomizeCrontab(): void {
     const files: string[] = [];
     if (this.ct.isDir('/etc/cron.d')) {
@@ -267,6 +284,7 @@ export abstract class Base extends CtHelpers {
     }
   }
 
+  /** @perlHandWritten the chroot's realpath, warn and process id (this.ct, this.rt) */
   setTimezone(conf: PctConf): void {
     const zone = conf.timezone;
     if (zone === undefined) return;
@@ -301,7 +319,10 @@ export abstract class Base extends CtHelpers {
     }
   }
 
-  /** Host side: the systemd version linked by the container's init (`objdump -p`). */
+  /**
+   * Host side: the systemd version linked by the container's init (`objdump -p`).
+   * @perlHandWritten objdump on the host: a process primitive
+   */
   getSystemdVersion(init: string): number | undefined {
     return systemdVersion(this.rootdir, init);
   }
@@ -366,12 +387,10 @@ export abstract class Base extends CtHelpers {
   }
 }
 
-/** Perl's `sort` without a block: string comparison by code unit (bytes here). */
-function byteOrder(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** Lines as Perl's `<$fh>` returns them: each with its newline, the last perhaps without. */
+/**
+ * Lines as Perl's `<$fh>` returns them: each with its newline, the last perhaps without.
+ * @perlHandWritten Perl's readline on a file handle
+ */
 function splitLinesKeepEnds(data: string): string[] {
   return data.match(/[^\n]*\n|[^\n]+$/g) ?? [];
 }

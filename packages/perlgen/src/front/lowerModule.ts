@@ -16,7 +16,8 @@ import {
   type Statement,
 } from 'ts-morph';
 import type { PerlExpr, PerlItem, PerlModule, PerlStmt } from '../perl/ast.ts';
-import { PARENT_CLASSES } from '../facts/proxmoxSubs.ts';
+import { BASE_PM_SUBS, PARENT_CLASSES, PLUGIN_PM_SUBS } from '../facts/proxmoxSubs.ts';
+import { handWrittenReason } from './handWritten.ts';
 import { RESERVED_PERL_NAMES, setupPackageName, snakeCase } from '../naming.ts';
 import { scalarOf, Scope, type OwnCallable } from './context.ts';
 import { CompileError, diagnosticAt, type Diagnostic } from './diagnostics.ts';
@@ -35,6 +36,14 @@ const USE_GROUPS: ReadonlyArray<ReadonlySet<string>> = [
   new Set(['PVE::INotify', 'PVE::Network', 'PVE::Tools']),
   new Set(['PVE::LXC', 'PVE::LXC::Config', 'PVE::LXC::Tools', 'PVE::LXC::Setup::Base', 'PVE::LXC::Setup::Plugin']),
 ];
+
+/**
+ * The harness's Base (packages/core/src/base/Base.ts) extends CtHelpers, whose Perl is our
+ * hand-written ct_* layer; its subs are the ones Proxmox's Base and Plugin define.
+ */
+const HARNESS_PARENTS: Readonly<Record<string, { perlPackage: string; subs: ReadonlySet<string> }>> = {
+  CtHelpers: { perlPackage: 'PVE::LXC::Setup::CtHelpers', subs: new Set([...PLUGIN_PM_SUBS, ...BASE_PM_SUBS]) },
+};
 
 export interface LowerResult {
   module?: PerlModule;
@@ -67,23 +76,30 @@ export function lowerPluginFile(sf: SourceFile, file: string): LowerResult {
   }
   const cls = classes[0]!;
   const parentName = cls.getExtends()?.getExpression().getText();
-  if (!parentName || !PARENT_CLASSES[parentName]) {
+  const baseMode = parentName !== undefined && HARNESS_PARENTS[parentName] !== undefined;
+  const parent = parentName ? (PARENT_CLASSES[parentName] ?? HARNESS_PARENTS[parentName]) : undefined;
+  if (!parentName || !parent) {
     report(cls, 'the plugin class must extend Base or Plugin');
     return { diagnostics };
   }
   const className = cls.getNameOrThrow();
+  if (!baseMode) {
+    sf.forEachDescendant((node) => {
+      if (handWrittenReason(node) !== undefined) report(node, 'only the Base model may leave parts to hand-written Perl');
+    });
+  }
 
   const mod: ModuleInfo = {
     file,
-    parent: parentName as 'Base' | 'Plugin',
-    parentSubs: PARENT_CLASSES[parentName]!.subs,
+    parent: parentName as ModuleInfo['parent'],
+    parentSubs: parent.subs,
     imports: new Map(),
     methods: new Map(),
     functions: new Map(),
     constants: new Map(),
     regexes: new Map(),
     fields: new Map(),
-    uses: new Set([PARENT_CLASSES[parentName]!.perlPackage]),
+    uses: new Set([parent.perlPackage]),
     prelude: new Set(),
     diagnostics,
   };
@@ -97,7 +113,8 @@ export function lowerPluginFile(sf: SourceFile, file: string): LowerResult {
     }
   };
 
-  collectImports(sf, mod, report);
+  // Base's imports serve its hand-written parts too; an unmapped one fails where compiled code uses it.
+  collectImports(sf, mod, baseMode ? () => undefined : report);
   const moduleItems: PerlItem[] = [];
   const functions = collectTopLevel(sf, cls, mod, report, guard, moduleItems);
   collectMembers(cls, mod, report, guard);
@@ -135,7 +152,7 @@ export function lowerPluginFile(sf: SourceFile, file: string): LowerResult {
   };
 
   const ctor = cls.getConstructors()[0];
-  if (!ctor) report(cls, 'the plugin needs a constructor (sub new)');
+  if (!ctor && !baseMode) report(cls, 'the plugin needs a constructor (sub new)');
   if (cls.getConstructors().length > 1) report(cls.getConstructors()[1], 'constructor overloads are outside the subset');
   if (ctor) {
     for (const dep of deps(ctor)) emitLexical(dep);
@@ -146,7 +163,7 @@ export function lowerPluginFile(sf: SourceFile, file: string): LowerResult {
   }
   for (const method of cls.getMethods()) {
     const own = mod.methods.get(method.getName());
-    if (!own) continue;
+    if (!own || handWrittenReason(method) !== undefined) continue;
     if (own.lexical) {
       emitLexical(method.getName());
       continue;
@@ -163,7 +180,7 @@ export function lowerPluginFile(sf: SourceFile, file: string): LowerResult {
     header: [],
     packageName: setupPackageName(className),
     uses: groupUses(mod.uses),
-    basePackage: PARENT_CLASSES[parentName]!.perlPackage,
+    basePackage: parent.perlPackage,
     items,
   };
   return { module, className, diagnostics };
@@ -230,6 +247,7 @@ function collectTopLevel(
     if (stmt === cls || Node.isImportDeclaration(stmt) || Node.isTypeAliasDeclaration(stmt) || Node.isInterfaceDeclaration(stmt)) {
       continue;
     }
+    if (handWrittenReason(stmt) !== undefined) continue;
     if (Node.isFunctionDeclaration(stmt)) {
       const name = stmt.getName();
       if (!name || !stmt.getBody()) {
@@ -318,7 +336,8 @@ function collectMembers(
           throw new CompileError(member, 'static, async and generator methods are outside the subset');
         }
         const name = member.getName();
-        const lexical = member.hasModifier(SyntaxKind.PrivateKeyword) || name.startsWith('#');
+        const handWritten = handWrittenReason(member) !== undefined;
+        const lexical = !handWritten && (member.hasModifier(SyntaxKind.PrivateKeyword) || name.startsWith('#'));
         const perlName = snakeCase(name.replace(/^#/, ''));
         if (perlName === 'new') throw new CompileError(member, 'a method named new would replace the constructor');
         mod.methods.set(name, {

@@ -4,6 +4,7 @@
  * (Type annotations and JSDoc are skipped: they only inform the lowering.)
  */
 import { Node, SyntaxKind, type SourceFile } from 'ts-morph';
+import { handWrittenReason } from './handWritten.ts';
 import type { Row } from './mapping.ts';
 
 export const SYNTAX_ROWS: Readonly<Record<string, Row>> = {
@@ -105,7 +106,7 @@ export function checkSubset(sf: SourceFile): SubsetViolation[] {
     }
     const kind = node.getKind();
     if (kind >= SyntaxKind.FirstToken && kind <= SyntaxKind.LastToken) return;
-    if (Node.isTypeAliasDeclaration(node) || Node.isInterfaceDeclaration(node)) {
+    if (Node.isTypeAliasDeclaration(node) || Node.isInterfaceDeclaration(node) || handWrittenReason(node) !== undefined) {
       traversal.skip();
       return;
     }

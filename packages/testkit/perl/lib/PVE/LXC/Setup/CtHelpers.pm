@@ -1,12 +1,19 @@
-package PVE::LXC::Setup::Base;
+package PVE::LXC::Setup::CtHelpers;
 
 # SPDX-License-Identifier: AGPL-3.0-or-later
-
-# Shared behaviour of every managed distribution plugin, written for the pve-chainguard
-# harness from the documented behaviour of PVE's Base class. Methods run inside the
-# container's chroot (see PVE::LXC::Setup::protected_call), so every path below is a
-# container path; the chroot, not these helpers, keeps symlinks from escaping.
-# Everything used here is loaded at compile time: nothing can be required once chrooted.
+#
+# pve-chainguard harness: the hand-written layer below the generated
+# PVE::LXC::Setup::Base (packages/testkit/perl/generated, compiled from
+# packages/core/src/base/Base.ts). It holds
+#   - the ct_* file helpers and the constructor (packages/core/src/base/CtHelpers.ts and
+#     Plugin.ts in the model): thin wrappers over system calls on container paths;
+#   - the Base methods the model marks @perlHandWritten, because the compiler's subset
+#     cannot express them (patterns built at run time, the chroot's primitives, crypt,
+#     objdump); each says why in the model.
+# Written for this project from the documented behaviour (docs/proxmox-setup-reference.md
+# §3 and the oracle). Methods run inside the container's chroot (see the dispatcher), so
+# paths are container paths; the chroot, not these helpers, keeps links from escaping.
+# Everything is loaded at compile time: nothing can be required once chrooted.
 
 use strict;
 use warnings;
@@ -38,25 +45,6 @@ sub new {
     my ($class, $conf, $rootdir, $os_release, $log_warn) = @_;
 
     return bless { conf => $conf, rootdir => $rootdir, os_release => $os_release }, $class;
-}
-
-# ($searchdomains, $nameservers): config values, test-mode defaults, then per field the
-# host's resolv.conf as cached by the dispatcher.
-sub lookup_dns_conf {
-    my ($self, $conf) = @_;
-
-    my $search = $conf->{searchdomain};
-    my $servers = $conf->{nameserver};
-    if ($conf->{testmode}) {
-        $servers //= '8.8.8.8 8.8.8.9';
-        $search //= 'proxmox.com';
-    }
-
-    my $host = $self->{host_resolv_conf};
-    $servers //= join(' ', grep { $_ } map { $host->{$_} } qw(dns1 dns2 dns3));
-    $search //= $host->{search};
-
-    return ($search, $servers);
 }
 
 sub update_etc_hosts {
@@ -99,58 +87,6 @@ sub update_etc_hosts {
     $self->ct_modify_file($hosts_fn, $section);
 }
 
-sub snakeoil_fixup {
-    my ($self, $conf) = @_;
-}
-
-sub template_fixup {
-    my ($self, $conf) = @_;
-}
-
-sub set_dns {
-    my ($self, $conf) = @_;
-
-    my ($search, $servers) = $self->lookup_dns_conf($conf);
-
-    my $data = '';
-    $data .= 'search ' . join(' ', PVE::Tools::split_list($search)) . "\n" if $search;
-    $data .= "nameserver $_\n" for PVE::Tools::split_list($servers);
-
-    $self->ct_modify_file('/etc/resolv.conf', $data, replace => 1);
-}
-
-sub set_hostname {
-    my ($self, $conf) = @_;
-
-    my $hostname = $conf->{hostname} || 'localhost';
-    my $short = ($hostname =~ s/\..*$//r);
-
-    my $hostname_fn = '/etc/hostname';
-    my $oldname = $self->ct_file_read_firstline($hostname_fn) || 'localhost';
-
-    my ($ipv4, $ipv6) = PVE::LXC::get_primary_ips($conf);
-    my ($search) = $self->lookup_dns_conf($conf);
-
-    $self->update_etc_hosts($ipv4 || $ipv6, $oldname, $hostname, $search);
-    $self->ct_file_set_contents($hostname_fn, "$short\n");
-}
-
-sub setup_network {
-    my ($self, $conf) = @_;
-    die "please implement this inside subclass";
-}
-
-sub setup_init {
-    my ($self, $conf) = @_;
-    die "please implement this inside subclass";
-}
-
-# privileged containers get their ttys below /dev/lxc/
-sub devttydir {
-    my ($self, $conf) = @_;
-    return $conf->{unprivileged} ? '' : 'lxc/';
-}
-
 my $systemd_unit_dir = sub {
     my ($self) = @_;
     return $self->ct_is_executable('/lib/systemd/systemd')
@@ -174,40 +110,6 @@ sub fixup_old_getty {
         $changed = $raw =~ s!^ConditionPathExists=/dev/tty$!ConditionPathExists=/dev/tty0!m;
     }
     $self->ct_file_set_contents($getty, $raw) if $changed;
-}
-
-sub setup_container_getty_service {
-    my ($self, $conf) = @_;
-
-    my $template_base = "container-getty\@";
-    my $template_path = $systemd_unit_dir->($self) . "/$template_base.service";
-    my $instance_base = $template_base;
-
-    if (!$self->ct_file_exists($template_path)) {
-        # PVE's fallback to plain getty@ looks for a relative path (in /, the chroot's
-        # cwd) and an instance name with literal braces; kept as is
-        $template_base = "getty\@";
-        $template_path = "$template_base.service";
-        $instance_base = "{$template_base}tty";
-        return if !$self->ct_file_exists($template_path);
-    }
-
-    my $raw = $self->ct_file_get_contents($template_path);
-    my $tty = $self->devttydir($conf) . 'tty%I';
-    $self->ct_file_set_contents($template_path, $raw) if $raw =~ s@pts/%I|lxc/tty%I@$tty@g;
-
-    my $wants = '/etc/systemd/system/getty.target.wants/';
-    my $count = PVE::LXC::Config->get_tty_count($conf);
-    for my $i (1 .. 6) {
-        # never two gettys on one tty: drop both flavours, then re-add the wanted ones
-        $self->ct_unlink("$wants/getty\@tty$i.service");
-        $self->ct_unlink("$wants/container-getty\@$i.service");
-        next if $i > $count;
-        $self->ct_symlink($template_path, "$wants/$instance_base$i.service");
-    }
-
-    # unmask getty.target
-    $self->ct_unlink('/etc/systemd/system/getty.target');
 }
 
 # One /etc/systemd/network/<name>.network per netN with a name.
@@ -244,7 +146,8 @@ sub setup_systemd_networkd {
         if (defined(my $ip6 = $net->{ip6})) {
             if ($ip6 eq 'dhcp') {
                 $dhcp |= 2;
-                $accept_ra = 'true';
+                # pve-container 6.0.14 and later accept router advertisements here too
+                $accept_ra = 'true' if $self->{release}->{networkdDhcp6AcceptsRa};
             } elsif ($ip6 eq 'auto') {
                 $accept_ra = 'true';
             } elsif ($ip6 ne 'manual') {
@@ -265,37 +168,9 @@ sub setup_systemd_networkd {
         $data .= "IPv6AcceptRA = $accept_ra\n";
         $data .= $routes;
 
-        $self->ct_make_path('/etc/systemd/network');
+        # before 6.0.15 the directory's parents had to exist already
+        $self->ct_make_path('/etc/systemd/network') if $self->{release}->{networkdDirMakesParents};
         $self->ct_file_set_contents("/etc/systemd/network/$name.network", $data);
-    }
-}
-
-# First-boot presets: defaults for a container, overridable via $extra (unit => bool).
-sub setup_systemd_preset {
-    my ($self, $extra) = @_;
-
-    my %preset = (
-        'sys-kernel-config.mount' => 0,
-        'sys-kernel-debug.mount' => 0,
-        'getty@.service' => 0,
-        'container-getty@.service' => 1,
-    );
-    %preset = (%preset, %$extra) if defined($extra);
-
-    my $data = "# Added by PVE at create-time for first-boot configuration.\n";
-    $data .= ($preset{$_} ? 'enable' : 'disable') . " $_\n" for sort keys %preset;
-
-    $self->ct_make_path('/etc/systemd/system-preset');
-    $self->ct_file_set_contents('/etc/systemd/system-preset/00-pve.preset', $data);
-}
-
-# Masks static units (which presets cannot disable) unless a real unit file is there.
-sub setup_systemd_disable_static_units {
-    my ($self, $extra_units) = @_;
-
-    for my $unit ('sys-kernel-config.mount', 'sys-kernel-debug.mount', @{ $extra_units // [] }) {
-        my $path = "/etc/systemd/system/$unit";
-        $self->ct_symlink('/dev/null', $path) if !$self->ct_file_exists($path);
     }
 }
 
@@ -411,8 +286,8 @@ sub set_user_authorized_ssh_keys {
 
 # New minute (int(rand() * 59)) for every root job in /etc/crontab and /etc/cron.d/*, so
 # containers created from one template do not all fire at once.
-my $randomize_crontab = sub {
-    my ($self, $conf) = @_;
+sub randomize_crontab {
+    my ($self) = @_;
 
     my @files;
     PVE::Tools::dir_glob_foreach('/etc/cron.d', qr/[A-Z\-\_a-z0-9]+/,
@@ -432,7 +307,7 @@ my $randomize_crontab = sub {
         }
         $self->ct_file_set_contents($file, $out);
     }
-};
+}
 
 sub set_timezone {
     my ($self, $conf) = @_;
@@ -463,31 +338,6 @@ sub set_timezone {
     }
 }
 
-# Create: forget the machine id. Clone ($clone): truncate it to "\n" on systemd
-# containers so the clone does not run first-boot units, unless it says 'uninitialized'.
-sub clear_machine_id {
-    my ($self, $conf, $clone) = @_;
-
-    my $systemd = $self->ct_is_executable('/lib/systemd/systemd')
-        || $self->ct_is_executable('/usr/lib/systemd/systemd');
-
-    my $dbus_id = '/var/lib/dbus/machine-id';
-    my $machine_id = '/etc/machine-id';
-    my $had_id = $self->ct_file_exists($machine_id);
-
-    if ($self->ct_file_exists($dbus_id) && !$self->ct_is_symlink($dbus_id) && $systemd) {
-        $self->ct_unlink($dbus_id);
-    }
-
-    return if !$had_id;
-    if (!$clone) {
-        $self->ct_unlink($machine_id);
-        return;
-    }
-    my $old = $self->ct_file_read_firstline($machine_id) // '';
-    $self->ct_file_set_contents($machine_id, "\n") if $systemd && $old ne 'uninitialized';
-}
-
 # systemd major version from the libsystemd-shared-<ver>.so that init links against;
 # runs on the host (objdump), not in the chroot.
 sub get_systemd_version {
@@ -511,77 +361,6 @@ sub get_systemd_version {
         errmsg => "objdump on $init failed",
     );
     return $version;
-}
-
-sub unified_cgroupv2_support {
-    my ($self, $init) = @_;
-
-    # a non-systemd init is assumed to cope with a pure cgroupv2 hierarchy
-    return 1 if !defined($init) || $init !~ m@/systemd$@;
-
-    my $version = $self->get_systemd_version($init);
-    return (defined($version) && $version >= 232) ? 1 : 0;
-}
-
-sub get_ct_init_path {
-    my ($self) = @_;
-
-    my $init = '/sbin/init';
-    $init = $self->ct_readlink_recursive($init) if $self->ct_is_symlink($init);
-    return $init;
-}
-
-# The nesting warning for a systemd init newer than 241 when the nesting feature is off;
-# nothing otherwise.
-sub check_systemd_nesting {
-    my ($self, $conf, $init) = @_;
-
-    my $features = PVE::LXC::Config->parse_features($conf->{features});
-    return if $features->{nesting} || !defined($init) || $init !~ m@/systemd$@;
-
-    my $version = $self->get_systemd_version($init) // return;
-    return $version > 241 ? "Systemd $version detected. You may need to enable nesting." : ();
-}
-
-# key type => file name below /etc/ssh
-sub ssh_host_key_types_to_generate {
-    my ($self) = @_;
-    return { map { ($_ => "ssh_host_${_}_key") } qw(rsa ecdsa ed25519) };
-}
-
-# the shell every POSIX system has is a fair sample of the container's binaries
-sub detect_architecture {
-    my ($self) = @_;
-    return PVE::LXC::Tools::detect_elf_architecture('/bin/sh');
-}
-
-# what both the create and the start hook end with, in this order
-my @CONFIGURE_STEPS = qw(setup_init setup_network set_hostname set_dns set_timezone);
-
-sub pre_start_hook {
-    my ($self, $conf) = @_;
-
-    # an empty /fastboot skips the file system check at boot
-    $self->ct_file_set_contents('/fastboot', '');
-    $self->$_($conf) for @CONFIGURE_STEPS;
-    return;
-}
-
-sub post_clone_hook {
-    my ($self, $conf) = @_;
-    $self->clear_machine_id($conf, 1);
-    return;
-}
-
-sub post_create_hook {
-    my ($self, $conf, $root_password, $ssh_keys) = @_;
-
-    $self->$_($conf) for qw(clear_machine_id snakeoil_fixup template_fixup);
-    $randomize_crontab->($self, $conf);
-    $self->set_user_password($conf, 'root', $root_password);
-    $self->set_user_authorized_ssh_keys($conf, 'root', $ssh_keys) if $ssh_keys;
-    $self->$_($conf) for @CONFIGURE_STEPS;
-    return;
 }
 
 # ---- container file helpers ------------------------------------------------------------
