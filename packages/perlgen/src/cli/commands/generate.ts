@@ -3,7 +3,7 @@ import { relative, resolve } from 'node:path';
 import { formatDiagnostic } from '../../front/diagnostics.ts';
 import { generateAll } from '../../generate/generateAll.ts';
 import { listPlugins } from '../../generate/plugins.ts';
-import { GENERATED_DIR, PRIMARY_PLUGIN } from '../../repo.ts';
+import { PRIMARY_PLUGIN } from '../../repo.ts';
 import type { Command } from '../Command.ts';
 
 export const generateCommand: Command = {
@@ -13,12 +13,14 @@ export const generateCommand: Command = {
 
 Compiles packages/core/src/plugins/<NAME>.ts to DIR/PVE/LXC/Setup/<NAME>.pm.
 Without NAME it compiles ${PRIMARY_PLUGIN}; --all compiles every plugin class
-(the set 'check' compares). DIR defaults to the repository's generated/ folder,
+and the Perl harness's Base (packages/core/src/base/Base.ts →
+packages/testkit/perl/generated/PVE/LXC/Setup/Base.pm, or DIR/harness/... with --out):
+the set 'check' compares. DIR defaults to the repository's generated/ folder,
 whose committed copy reviewers see as Perl diffs.
 
 Options:
   --out DIR   write under DIR instead of generated/
-  --all       compile every plugin in packages/core/src/plugins
+  --all       compile every plugin in packages/core/src/plugins and the harness's Base
   -h, --help  show this help
 
 Nothing is written unless every requested plugin compiles; compile errors are printed
@@ -45,7 +47,7 @@ as FILE:LINE:COLUMN: reason. Exit status: 0 written, 1 compile errors, 2 bad usa
       return 2;
     }
     const plugins = parsed.values.all ? undefined : parsed.positionals.length > 0 ? parsed.positionals : [PRIMARY_PLUGIN];
-    const outDir = parsed.values.out ? resolve(io.cwd, parsed.values.out) : GENERATED_DIR;
+    const outDir = parsed.values.out ? resolve(io.cwd, parsed.values.out) : undefined;
     const result = generateAll({ outDir, plugins });
     if (result.missing.length > 0) {
       const known = listPlugins().map((p) => p.name).join(', ') || 'none';
