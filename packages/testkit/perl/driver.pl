@@ -148,7 +148,8 @@ my $plugins_from = ''; # the plugin_dir the loaded plugin modules came from
 
 my $unload_plugins = sub {
     for my $file (sort keys %INC) {
-        next if $file !~ m!^PVE/LXC/Setup/(\w+)\.pm$! || $1 eq 'Base' || $1 eq 'Plugin';
+        next if $file !~ m!^PVE/LXC/Setup/(\w+)\.pm$!;
+        next if $1 eq 'Base' || $1 eq 'CtHelpers' || $1 eq 'Plugin'; # the harness's own layers
         delete $INC{$file};
         Symbol::delete_package("PVE::LXC::Setup::$1");
     }
