@@ -63,17 +63,18 @@ sub setup_init {
     my ($self, $conf) = @_;
 
     # root may log in on the console and on every tty a getty is started for
+    my $tty_count = PVE::LXC::Config->get_tty_count($conf);
     my $ttys = ['console'];
-    for my $i (1 .. PVE::LXC::Config->get_tty_count($conf)) {
+    for my $i (1 .. $tty_count) {
         push @$ttys, "tty$i";
     }
     $self->setup_securetty($conf, map { $self->devttydir($conf) . $_ } @$ttys);
 
     return if !$is_system_container->($self, $conf);
 
-    # Wolfi templates ship no getty.target.wants, and Base only links into an existing one
-    $self->ct_make_path('/etc/systemd/system/getty.target.wants')
-        if PVE::LXC::Config->get_tty_count($conf) > 0;
+    # Base links gettys only into an existing getty.target.wants; PVE 8 makes no preset parents
+    $self->ct_make_path('/etc/systemd/system/getty.target.wants') if $tty_count > 0;
+    $self->ct_make_path('/etc/systemd/system-preset');
     $self->setup_container_getty_service($conf);
 
     my $preset = { 'systemd-networkd.service' => 1 };
@@ -225,8 +226,7 @@ sub set_user_authorized_ssh_keys {
     }
 }
 
-# No /bin/sh (distroless): try busybox and the loader (/bin, /lib resolve on either layout), then
-# apk.
+# No /bin/sh (distroless): busybox, the loader (/bin, /lib work on both layouts), apk.
 sub detect_architecture {
     my ($self) = @_;
 

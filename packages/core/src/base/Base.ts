@@ -1,6 +1,7 @@
 import type { PctConf } from '../config/types.ts';
 import { FsError } from '../fs/CtFsApi.ts';
 import { getPrimaryIps, getTtyCount, parseFeatures, parseLxcNetwork } from '../pve/lxc.ts';
+import { configHashKeys } from '../pve/perl.ts';
 import { detectElfArchitecture, systemdVersion } from '../pve/tools.ts';
 import { die, PerlDie } from '../runtime/PerlDie.ts';
 import { chomp, HWS, NWS, perlSplit, perlTrue, quotemeta, utf8Bytes, WS } from '../runtime/perlText.ts';
@@ -142,8 +143,9 @@ export abstract class Base extends CtHelpers {
 
   /** @perlHandWritten networkdUnit lives in its own module */
   setupSystemdNetworkd(conf: PctConf): void {
-    // Proxmox walks the config hash in random order; each NIC writes its own file.
-    for (const key of Object.keys(conf).sort()) {
+    // Proxmox walks the config hash in Perl's order: on PVE 8 the first NIC to write dies
+    // when /etc/systemd/network is missing, so which one shows.
+    for (const key of configHashKeys(conf)) {
       if (!/^net\d+$/.test(key)) continue;
       const d = parseLxcNetwork(conf[key as `net${number}`]);
       if (!perlTrue(d.name)) continue;

@@ -149,6 +149,13 @@ const NUMBERED_KEYS: ReadonlyArray<readonly [string, number, PropSchema]> = [
   ['dev', 256, { type: 'string', format: DEVICE_SCHEMA }],
 ];
 
+/** Every top-level key the schema knows (of any release), numbered keys expanded. */
+export function allPctKeys(): string[] {
+  const keys = Object.keys(FIXED_KEYS);
+  for (const [prefix, count] of NUMBERED_KEYS) for (let i = 0; i < count; i++) keys.push(`${prefix}${i}`);
+  return keys;
+}
+
 /** Default values PVE's getters fall back to. */
 export const PCT_DEFAULTS = { tty: 2, cmode: 'tty', arch: 'amd64', entrypoint: '/sbin/init' } as const;
 

@@ -45,14 +45,16 @@ export class Chainguard extends Base {
 
   setupInit(conf: PctConf): void {
     // root may log in on the console and on every tty a getty is started for
+    const ttyCount = getTtyCount(conf);
     const ttys = ['console'];
-    for (let i = 1; i <= getTtyCount(conf); i++) ttys.push(`tty${i}`);
+    for (let i = 1; i <= ttyCount; i++) ttys.push(`tty${i}`);
     this.setupSecuretty(conf, ...ttys.map((tty) => this.devttydir(conf) + tty));
 
     if (!this.isSystemContainer(conf)) return;
 
-    // Wolfi templates ship no getty.target.wants, and Base only links into an existing one
-    if (getTtyCount(conf) > 0) this.ctMakePath('/etc/systemd/system/getty.target.wants');
+    // Base links gettys only into an existing getty.target.wants; PVE 8 makes no preset parents
+    if (ttyCount > 0) this.ctMakePath('/etc/systemd/system/getty.target.wants');
+    this.ctMakePath('/etc/systemd/system-preset');
     this.setupContainerGettyService(conf);
 
     const preset: Record<string, number> = { 'systemd-networkd.service': 1 };
@@ -188,7 +190,7 @@ export class Chainguard extends Base {
     }
   }
 
-  /** No /bin/sh (distroless): try busybox and the loader (/bin, /lib resolve on either layout), then apk. */
+  /** No /bin/sh (distroless): busybox, the loader (/bin, /lib work on both layouts), apk. */
   detectArchitecture(): string | undefined {
     const candidates = ['/bin/sh', '/bin/busybox', '/lib/ld-linux-x86-64.so.2', '/lib/ld-linux-aarch64.so.1'];
     for (const path of candidates) {

@@ -31,3 +31,20 @@ describe('the model against real Proxmox (oracle/)', () => {
     expect(conform([v]).failed[0]!.difference).toMatch(/^warnings:/);
   });
 });
+
+const pve8Path = fileURLToPath(new URL('../../../../oracle/base-vectors-pve8.jsonl', import.meta.url));
+const pve8Vectors = parseVectors(readFileSync(pve8Path, 'utf8'), pve8Path);
+
+describe('the PVE 8 model against real Proxmox VE 8 (pve-container 5.3.5)', () => {
+  it('reproduces all 400 recorded vectors', () => {
+    const result = conform(pve8Vectors, { pve: 8 });
+    expect(result.failed.map((f) => `${f.id}: ${f.difference}`)).toEqual([]);
+    expect(result.passed).toBe(400);
+  });
+
+  it('differs from the PVE 9 model where the release table says so', () => {
+    const v = pve8Vectors.find((x) => x.id === 's1-hand-30-systemd255-nesting-warning')!;
+    expect(conform([v], { pve: 8 }).passed).toBe(1);
+    expect(conform([v], { pve: 9 }).failed[0]!.difference).toMatch(/^log_warn:/);
+  });
+});

@@ -6,6 +6,7 @@
 import { normaliseOutcome } from '../../../core/src/conform/compare.ts';
 import { runVector } from '../../../core/src/conform/runVector.ts';
 import type { Outcome, Vector } from '../../../core/src/conform/vector.ts';
+import type { PveRelease } from '../../../core/src/release/profiles.ts';
 import { caseVector, type CaseRecipe } from '../arbitraries/caseRecipe.ts';
 import type { HarnessCase, HarnessResult } from '../perl/types.ts';
 import { outcomeDifference } from './compareOutcomes.ts';
@@ -30,6 +31,8 @@ export interface CaseContext {
   perl: PerlRunner;
   /** The harness's plugin_dir (undefined: its own test plugins). */
   pluginDir: string | undefined;
+  /** The Proxmox VE release both sides play (default 9). */
+  pve?: PveRelease;
 }
 
 export interface CaseVerdict {
@@ -51,28 +54,29 @@ export function harnessCase(vector: Vector, ctx: CaseContext): HarnessCase {
   return {
     ...fields,
     ...(ctx.pluginDir !== undefined ? { plugin_dir: ctx.pluginDir } : {}),
+    ...(ctx.pve !== undefined ? { pve: ctx.pve } : {}),
     // 'p' (name pattern) fallbacks are a driver extension the shared type does not list
     ...(registry ? { registry: registry as HarnessCase['registry'] } : {}),
   } as HarnessCase;
 }
 
 /** The model's outcome, before the recorder's normalisations. */
-export function runModelRaw(vector: Vector, target: DifferentialTarget): Outcome {
+export function runModelRaw(vector: Vector, target: DifferentialTarget, pve?: PveRelease): Outcome {
   // the harness reads the config as Proxmox does, so the model does too
-  return runVector(vector, { registry: target.registry(), configMode: 'proxmox' });
+  return runVector(vector, { registry: target.registry(), configMode: 'proxmox', pve });
 }
 
 /** The model's outcome, normalised like the harness's (SSH host keys masked). */
-export function runModel(vector: Vector, target: DifferentialTarget): Outcome {
-  return normaliseOutcome(vector, runModelRaw(vector, target));
+export function runModel(vector: Vector, target: DifferentialTarget, pve?: PveRelease): Outcome {
+  return normaliseOutcome(vector, runModelRaw(vector, target, pve));
 }
 
 /**
  * The last step once more, as a new pct invocation would run it: a fresh dispatcher on
  * the tree the case left behind.
  */
-export function runLastStepAgain(vector: Vector, after: Outcome, target: DifferentialTarget): Outcome {
-  return runModelRaw(lastStepAgain(vector, after.tree), target);
+export function runLastStepAgain(vector: Vector, after: Outcome, target: DifferentialTarget, pve?: PveRelease): Outcome {
+  return runModelRaw(lastStepAgain(vector, after.tree), target, pve);
 }
 
 export interface ModelVerdict {
@@ -84,10 +88,10 @@ export interface ModelVerdict {
 }
 
 /** The model's run of a vector and the invariants, without Perl. */
-export function checkModel(recipe: CaseRecipe, vector: Vector, target: DifferentialTarget): ModelVerdict {
+export function checkModel(recipe: CaseRecipe, vector: Vector, target: DifferentialTarget, pve?: PveRelease): ModelVerdict {
   let raw: Outcome;
   try {
-    raw = runModelRaw(vector, target);
+    raw = runModelRaw(vector, target, pve);
   } catch (err) {
     return { vector, problems: [{ kind: 'model-crash', message: (err as Error).stack ?? String(err) }] };
   }
@@ -100,7 +104,7 @@ export function checkModel(recipe: CaseRecipe, vector: Vector, target: Different
   if (promised.accountsUntouched(recipe)) invariant('accounts', otherAccountsUnchanged(vector, model.tree));
   if (promised.idempotent(recipe)) {
     try {
-      invariant('idempotence', secondRunChangesNothing(raw, runLastStepAgain(vector, raw, target)));
+      invariant('idempotence', secondRunChangesNothing(raw, runLastStepAgain(vector, raw, target, pve)));
     } catch (err) {
       invariant('model-crash', `running the last step again: ${(err as Error).stack ?? String(err)}`);
     }
@@ -113,7 +117,7 @@ export async function checkCase(recipe: CaseRecipe, ctx: CaseContext, id = 'fuzz
   const vector = caseVector(recipe, ctx.target.ostype, id);
   const perlResult = ctx.perl.run(harnessCase(vector, ctx));
   perlResult.catch(() => {}); // awaited below; avoid an unhandled rejection meanwhile
-  const { model, problems } = checkModel(recipe, vector, ctx.target);
+  const { model, problems } = checkModel(recipe, vector, ctx.target, ctx.pve);
   const perl = await perlResult;
   if (model) {
     let difference: string | undefined;

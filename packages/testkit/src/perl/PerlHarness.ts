@@ -41,7 +41,10 @@ export class PerlHarness {
   readonly #closed: Promise<void>;
 
   constructor(options: PerlHarnessOptions = {}) {
-    const env: NodeJS.ProcessEnv = { ...process.env };
+    // Perl walks hashes (the config in setup_systemd_networkd) in the order the oracle's
+    // recorder saw: hash seed 0, no per-process perturbation. On PVE 8 the first NIC
+    // written into a missing directory dies, so the order shows.
+    const env: NodeJS.ProcessEnv = { ...process.env, PERL_HASH_SEED: '0', PERL_PERTURB_KEYS: '0' };
     if (options.reuseSshKeys) env.PVECG_HARNESS_REUSE_SSH_KEYS = '1';
     if (options.tmpDir !== undefined) env.PVECG_HARNESS_TMPDIR = options.tmpDir;
 

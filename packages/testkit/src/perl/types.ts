@@ -30,6 +30,8 @@ export type HarnessCase = Omit<Vector, 'id' | 'expect' | 'tags'> & {
   /** Directory prepended to Perl's @INC for `PVE/LXC/Setup/<Name>.pm` plugin modules. */
   plugin_dir?: string;
   registry?: HarnessRegistry;
+  /** The Proxmox VE release the harness plays (Harness::Release); 9 when absent. */
+  pve?: 8 | 9;
 };
 
 /** The result of one case (README §6, normalised the same way). */

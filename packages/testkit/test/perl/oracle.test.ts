@@ -11,14 +11,19 @@ import type { HarnessCase, HarnessResult } from '../../src/perl/types.ts';
 
 type OracleVector = HarnessCase & { id: string; tags: string[]; expect: HarnessResult };
 
-const VECTORS_PATH =
-  process.env.PVE_ORACLE_VECTORS ??
-  fileURLToPath(new URL('../../../../oracle/base-vectors.jsonl', import.meta.url));
+function readVectors(path: string): OracleVector[] {
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => JSON.parse(line) as OracleVector);
+}
 
-const vectors: OracleVector[] = readFileSync(VECTORS_PATH, 'utf8')
-  .split('\n')
-  .filter((line) => line !== '')
-  .map((line) => JSON.parse(line) as OracleVector);
+const oracle = (name: string) => fileURLToPath(new URL(`../../../../oracle/${name}`, import.meta.url));
+/** Each recording with the release it was made on (PVE 9: pve-container 6.1.10, PVE 8: 5.3.5). */
+const RECORDINGS = [
+  { pve: 9 as const, vectors: readVectors(process.env.PVE_ORACLE_VECTORS ?? oracle('base-vectors.jsonl')) },
+  { pve: 8 as const, vectors: readVectors(oracle('base-vectors-pve8.jsonl')) },
+];
 
 const root = canRunPerlHarness();
 if (!root) {
@@ -28,7 +33,7 @@ if (!root) {
   );
 }
 
-describe.skipIf(!root)('Perl harness with the test plugins reproduces the oracle', () => {
+describe.skipIf(!root).each(RECORDINGS)('Perl harness as PVE $pve with the generated plugins reproduces the oracle', ({ pve, vectors }) => {
   let harness: PerlHarness;
   let elapsed = 0;
 
@@ -41,7 +46,7 @@ describe.skipIf(!root)('Perl harness with the test plugins reproduces the oracle
   afterAll(async () => {
     await harness.close();
     console.log(
-      `perl harness: ${vectors.length} vectors, ${(elapsed / 1000).toFixed(1)} s,` +
+      `perl harness (PVE ${pve}): ${vectors.length} vectors, ${(elapsed / 1000).toFixed(1)} s,` +
         ` ${(elapsed / vectors.length).toFixed(0)} ms per case`,
     );
   });
@@ -57,7 +62,7 @@ describe.skipIf(!root)('Perl harness with the test plugins reproduces the oracle
   it.each(vectors)('$id', async (vector) => {
     const { expect: recorded, tags: _tags, ...input } = vector;
     const started = performance.now();
-    const result = await harness.run({ ...input, plugin_dir: GENERATED_PLUGIN_DIR });
+    const result = await harness.run({ ...input, plugin_dir: GENERATED_PLUGIN_DIR, pve });
     elapsed += performance.now() - started;
     const difference = firstResultDifference(recorded, result);
     expect(difference, `${vector.id}: ${difference}`).toBeUndefined();

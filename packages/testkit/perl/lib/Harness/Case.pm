@@ -15,6 +15,7 @@ use POSIX ();
 use Harness::Capture;
 use Harness::Clock;
 use Harness::Normalize;
+use Harness::Release;
 use Harness::SshKeyCache;
 use Harness::Tree;
 
@@ -70,6 +71,7 @@ sub run {
     Harness::Tree::materialise($rootfs, $case->{rootfs} // []);
     Harness::Tree::materialise($work, $case->{outside} // []);
 
+    Harness::Release::select_release($case->{pve} // 9); # issue 14
     $apply_registry->($case->{registry});
     PVE::LXC::Setup::set_host_data($case->{host} // {});
     $PVE::LXC::Setup::ssh_key_tmpdir = "$env{capture}/ssh";

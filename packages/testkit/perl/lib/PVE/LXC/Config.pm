@@ -10,6 +10,8 @@ package PVE::LXC::Config;
 use strict;
 use warnings;
 
+use Harness::Release;
+
 use Digest::SHA;
 
 use PVE::Cluster;
@@ -146,6 +148,30 @@ my $confdesc = {
     debug => { type => 'boolean' },
 };
 $confdesc->{"net$_"} = { type => 'string', format => $netconf_desc } for 0 .. 31;
+
+# issue 14 (PVE 8 = pve-container 5.x, Harness::Release): no host-managed NICs, no
+# entrypoint/env keys, no lxc.init.{cwd,uid,gid,groups} or lxc.environment.* lines.
+my $netconf_desc_pve8 =
+    { map { $_ => $netconf_desc->{$_} } grep { $_ ne 'host-managed' } keys %$netconf_desc };
+my $net_format = sub {
+    return Harness::Release::flag('hostManagedNics') ? $netconf_desc : $netconf_desc_pve8;
+};
+my $key_known_on_release = sub {
+    my ($key) = @_;
+    return 0 if $key eq 'entrypoint' && !Harness::Release::flag('entrypointKey');
+    return 0 if $key eq 'env' && !Harness::Release::flag('containerEnvKeys');
+    return 1;
+};
+my $lxc_key_known_on_release = sub {
+    my ($key) = @_;
+    return 0
+        if $key =~ /^lxc\.init\.(?:cwd|uid|gid|groups)$/
+        && !Harness::Release::flag('lxcInitIdKeys');
+    return 0
+        if $key =~ /^lxc\.environment\.(?:runtime|hooks)$/
+        && !Harness::Release::flag('containerEnvKeys');
+    return 1;
+};
 $confdesc->{"mp$_"} = { type => 'string' } for 0 .. 255;
 $confdesc->{"unused$_"} = { type => 'string' } for 0 .. 255;
 $confdesc->{"dev$_"} = { type => 'string' } for 0 .. 255;
@@ -199,9 +225,9 @@ sub parse_property_string {
         if ($part =~ m/^([^=]+)=(.+)$/) {
             my ($k, $v) = ($1, $2);
             die "duplicate key in comma-separated list property: $k\n" if defined($res->{$k});
-            my $schema = $desc->{$k}
-                or die "invalid key in comma-separated list property: $k\n";
-            $v = $parse_boolean->($v) // $v if $schema->{type} eq 'boolean';
+            # an unknown key is kept and reported by the check below (PVE 8 on host-managed)
+            my $schema = $desc->{$k} // {};
+            $v = $parse_boolean->($v) // $v if ($schema->{type} // '') eq 'boolean';
             $res->{$k} = $v;
         } elsif ($part !~ m/=/) {
             die "value without key, but schema does not define a default key\n";
@@ -211,6 +237,10 @@ sub parse_property_string {
     }
 
     my $errors = {};
+    for my $k (grep { !$desc->{$_} } keys %$res) {
+        $errors->{$k} =
+            'property is not defined in schema and the schema does not allow additional properties';
+    }
     for my $k (sort keys %$desc) {
         my $schema = $desc->{$k};
         my $v = $res->{$k};
@@ -246,7 +276,9 @@ sub parse_property_string {
 sub check_type {
     my ($class, $key, $value) = @_;
 
-    my $schema = $confdesc->{$key} or die "unknown setting '$key'\n";
+    my $schema = $key_known_on_release->($key) && $confdesc->{$key}
+        or die "unknown setting '$key'\n";
+    $schema = { %$schema, format => $net_format->() } if $key =~ /^net\d+$/; # issue 14
     die "got undefined value\n" if !defined($value);
     die "property contains a line feed\n" if $value =~ m/[\n\r]/;
 
@@ -303,7 +335,9 @@ sub parse_pct_config {
             $descr .= PVE::Tools::decode_text($1) . "\n";
         } elsif ($line =~ m/^(lxc\.[a-z0-9_\-.]+)(?::|\s*=)\s*(.*?)\s*$/) {
             my ($key, $value) = ($1, $2);
-            if ($key eq 'lxc.environment.runtime') {
+            if (!$lxc_key_known_on_release->($key)) { # issue 14
+                $report->("vm $vmid - unable to parse config: $line\n");
+            } elsif ($key eq 'lxc.environment.runtime') {
                 $conf->{env} = defined($conf->{env}) ? "$conf->{env}\0$value" : $value;
             } elsif (my $why = $lxc_keys_refused->{$key}) {
                 $report->("vm $vmid - $key: $why\n");
@@ -343,7 +377,7 @@ sub parse_lxc_network {
 
     return {} if !$data;
 
-    my $res = parse_property_string($netconf_desc, $data);
+    my $res = parse_property_string($net_format->(), $data); # issue 14: per release
     $res->{type} = 'veth';
     if (!$res->{hwaddr}) {
         my $dc = PVE::Cluster::cfs_read_file('datacenter.cfg');

@@ -277,7 +277,9 @@ my $choose_architecture = sub {
     my $arch = eval { $self->$enter_container('(eval)', $detect) };
     warn "Architecture detection failed: $@" if $@;
 
-    if ($arch) {
+    # PVE 8 (before 6.1.1) keeps any defined answer, even an empty one
+    my $usable = Harness::Release::flag('archFallbackOnFalse') ? $arch : defined($arch);
+    if ($usable) {
         print "Detected container architecture: $arch\n";
         return $arch;
     }
@@ -432,6 +434,7 @@ sub rewrite_ssh_host_keys {
 # Host side (objdump): a warning for log_warn when systemd would want nesting.
 sub check_systemd_nesting {
     my ($self) = @_;
+    return if !Harness::Release::flag('systemdNestingWarning'); # the warning came with 6.0.19
     my $init = $self->get_ct_init_path();
     my $warning = $self->{plugin}->check_systemd_nesting($self->{conf}, $init);
     $self->{log_warn}->($warning) if $warning;
