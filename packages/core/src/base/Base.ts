@@ -1,7 +1,7 @@
 import type { PctConf } from '../config/types.ts';
 import { FsError } from '../fs/CtFsApi.ts';
 import { getPrimaryIps, getTtyCount, parseFeatures, parseLxcNetwork } from '../pve/lxc.ts';
-import { configHashKeys } from '../pve/perl.ts';
+import { absPath, configHashKeys, pid, warn } from '../pve/perl.ts';
 import { detectElfArchitecture, systemdVersion } from '../pve/tools.ts';
 import { die, PerlDie } from '../runtime/PerlDie.ts';
 import { chomp, HWS, NWS, perlSplit, perlTrue, quotemeta, utf8Bytes, WS } from '../runtime/perlText.ts';
@@ -252,13 +252,12 @@ export abstract class Base extends CtHelpers {
     return ''; // the Perl sub falls off its loop and yields an empty value
   }
 
-  /** @perlHandWritten a die message that carries a Perl location */
   setUserAuthorizedSshKeys(_conf: PctConf, user: string, sshKeys: string): void {
     const passwd = '/etc/passwd';
     let home = user === 'root' ? '/root/' : `/home/${user}/`;
     if (this.ctFileExists(passwd)) home = this.parseHomeDir(passwd, user);
     if (!(this.ctIsDirectory(home) || this.ctIsSymlink(home))) {
-      throw new PerlDie(`home directory '${home}' of ${user} does not exist! at PVE/LXC/Setup/Base.pm line 496.\n`);
+      die(`home directory '${home}' of ${user} does not exist! at PVE/LXC/Setup/Base.pm line 496.\n`);
     }
     if (!this.ctIsDirectory(`${home}/.ssh`)) this.ctMkdir(`${home}/.ssh`, 0o700);
     this.ctModifyFile(`${home}/.ssh/authorized_keys`, sshKeys, { perms: 0o700 });
@@ -286,22 +285,22 @@ export abstract class Base extends CtHelpers {
     }
   }
 
-  /** @perlHandWritten the chroot's realpath, warn and process id (this.ct, this.rt) */
   setTimezone(conf: PctConf): void {
     const zone = conf.timezone;
     if (zone === undefined) return;
     const tzPath = zone === 'host' ? this.hostLocaltime! : `/usr/share/zoneinfo/${zone}`;
     if (!this.ctFileExists(tzPath)) {
-      this.rt.warn(`container does not have ${tzPath}, timezone can not be modified\n`);
+      warn(`container does not have ${tzPath}, timezone can not be modified\n`);
       return;
     }
-    if (this.ct.realpath('/etc/localtime') !== tzPath) {
-      const tmpfile = `localtime.${this.rt.pid}.new.tmpfile`;
+    const current = absPath('/etc/localtime');
+    if (current !== tzPath) {
+      const tmpfile = `localtime.${pid()}.new.tmpfile`;
       this.ctSymlink(tzPath, tmpfile);
       this.ctRename(tmpfile, '/etc/localtime');
     }
     if (this.ctFileExists('/etc/timezone')) {
-      this.ctFileSetContents('/etc/timezone', `${zone === 'host' ? this.hostTimezone : zone}\n`);
+      this.ctFileSetContents('/etc/timezone', `${zone === 'host' ? this.hostTimezone! : zone}\n`);
     }
   }
 

@@ -913,6 +913,7 @@ export { translateReplacement, snakeCase };
 /** The type of a hash key the dispatcher keeps on `$self` (the release profile holds flags). */
 function selfFieldType(name: string): PT {
   if (name === 'rootdir') return STR;
+  if (name === 'hostTimezone' || name === 'hostLocaltime') return opt(STR);
   if (name === 'release') return hash(BOOL);
   return hash(opt(STR));
 }

@@ -558,6 +558,15 @@ export const IMPORTED_FUNCTIONS: Readonly<Record<string, ImportRow>> = {
       return scalar({ k: 'call', fn: 'abs_path', args: [stringArg(cx, args[0]!).p] }, opt(STR));
     },
   },
+  pid: {
+    from: 'pve/perl.ts',
+    ts: 'pid()',
+    perl: '$$',
+    lower(cx, call, args) {
+      expectArgs(cx, call, args, 0);
+      return scalar({ k: 'var', sigil: '$', name: '$' }, STR);
+    },
+  },
   time: {
     from: 'pve/perl.ts',
     ts: 'time()',

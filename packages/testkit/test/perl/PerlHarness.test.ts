@@ -134,9 +134,8 @@ describe.skipIf(!root)('PerlHarness', () => {
       message: 'error in setup task PVE::LXC::Setup::post_create_hook\n',
     });
     // the source location is reported relative to @INC, as upstream's recording shows it
-    // (the harness raises this one in its hand-written layer below the generated Base)
     expect(result.warnings.at(-1)).toMatch(
-      /^home directory '\/root' of root does not exist! at PVE\/LXC\/Setup\/CtHelpers\.pm line \d+\.\n$/,
+      /^home directory '\/root' of root does not exist! at PVE\/LXC\/Setup\/Base\.pm line \d+\.\n$/,
     );
   });
 

@@ -6,6 +6,7 @@ package PVE::LXC::Setup::Base;
 use strict;
 use warnings;
 
+use Cwd qw(abs_path);
 use PVE::LXC::Setup::CtHelpers;
 
 use PVE::Tools;
@@ -154,6 +155,41 @@ sub setup_systemd_disable_static_units {
     for my $unit ('sys-kernel-config.mount', 'sys-kernel-debug.mount', @$extra_units) {
         my $path = "/etc/systemd/system/$unit";
         $self->ct_symlink('/dev/null', $path) if !$self->ct_file_exists($path);
+    }
+}
+
+sub set_user_authorized_ssh_keys {
+    my ($self, $conf, $user, $ssh_keys) = @_;
+
+    my $passwd = '/etc/passwd';
+    my $home = $user eq 'root' ? '/root/' : "/home/$user/";
+    $home = $self->parse_home_dir($passwd, $user) if $self->ct_file_exists($passwd);
+    if (!($self->ct_is_directory($home) || $self->ct_is_symlink($home))) {
+        die "home directory '$home' of $user does not exist! at PVE/LXC/Setup/Base.pm line 496.\n";
+    }
+    $self->ct_mkdir("$home/.ssh", oct('0700')) if !$self->ct_is_directory("$home/.ssh");
+    $self->ct_modify_file("$home/.ssh/authorized_keys", $ssh_keys, perms => oct('0700'));
+}
+
+sub set_timezone {
+    my ($self, $conf) = @_;
+
+    my $zone = $conf->{timezone};
+    return if !defined($zone);
+    my $tz_path = $zone eq 'host' ? $self->{host_localtime} : "/usr/share/zoneinfo/$zone";
+    if (!$self->ct_file_exists($tz_path)) {
+        warn "container does not have $tz_path, timezone can not be modified\n";
+        return;
+    }
+    my $current = abs_path('/etc/localtime');
+    if (!defined($current) || $current ne $tz_path) {
+        my $tmpfile = "localtime.$$.new.tmpfile";
+        $self->ct_symlink($tz_path, $tmpfile);
+        $self->ct_rename($tmpfile, '/etc/localtime');
+    }
+    if ($self->ct_file_exists('/etc/timezone')) {
+        $self->ct_file_set_contents('/etc/timezone',
+            ($zone eq 'host' ? $self->{host_timezone} : $zone) . "\n");
     }
 }
 

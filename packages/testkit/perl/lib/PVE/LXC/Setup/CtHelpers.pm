@@ -259,7 +259,7 @@ sub set_user_password {
 
 # Field 6 of $user's passwd line; '' when there is none (the value a finished while loop
 # leaves as the sub's result upstream).
-my $home_from_passwd = sub {
+sub parse_home_dir {
     my ($self, $passwd, $user) = @_;
 
     my $fh = $self->ct_open_file_read($passwd);
@@ -267,21 +267,6 @@ my $home_from_passwd = sub {
         return $2 if $line =~ m/^${user}:([^:]*:){4}([^:]*):/;
     }
     return '';
-};
-
-sub set_user_authorized_ssh_keys {
-    my ($self, $conf, $user, $ssh_keys) = @_;
-
-    my $passwd = '/etc/passwd';
-    my $home = $user eq 'root' ? '/root/' : "/home/$user/";
-    $home = $home_from_passwd->($self, $passwd, $user) if $self->ct_file_exists($passwd);
-
-    die "home directory '$home' of $user does not exist!"
-        if !($self->ct_is_directory($home) || $self->ct_is_symlink($home));
-
-    my $mode = oct('0700');
-    $self->ct_mkdir("$home/.ssh", $mode) if !$self->ct_is_directory("$home/.ssh");
-    $self->ct_modify_file("$home/.ssh/authorized_keys", $ssh_keys, perms => $mode);
 }
 
 # New minute (int(rand() * 59)) for every root job in /etc/crontab and /etc/cron.d/*, so
@@ -306,35 +291,6 @@ sub randomize_crontab {
             }
         }
         $self->ct_file_set_contents($file, $out);
-    }
-}
-
-sub set_timezone {
-    my ($self, $conf) = @_;
-
-    # variable names follow PVE's, as they show up in Perl's undef diagnostics
-    my $zoneinfo = $conf->{timezone};
-    return if !defined($zoneinfo);
-
-    my $tz_path = "/usr/share/zoneinfo/$zoneinfo";
-    $tz_path = $self->{host_localtime} if $zoneinfo eq 'host';
-
-    if (!$self->ct_file_exists($tz_path)) {
-        warn "container does not have $tz_path, timezone can not be modified\n";
-        return;
-    }
-
-    if (abs_path('/etc/localtime') ne $tz_path) {
-        # a relative name, so the temporary link is created in / (the chroot's cwd)
-        my $tmpfile = "localtime.$$.new.tmpfile";
-        $self->ct_symlink($tz_path, $tmpfile);
-        $self->ct_rename($tmpfile, '/etc/localtime');
-    }
-
-    # only some distributions have /etc/timezone
-    if ($self->ct_file_exists('/etc/timezone')) {
-        my $contents = $zoneinfo eq 'host' ? $self->{host_timezone} : $zoneinfo;
-        $self->ct_file_set_contents('/etc/timezone', "$contents\n");
     }
 }
 
