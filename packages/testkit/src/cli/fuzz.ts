@@ -6,8 +6,10 @@ import { runDifferential } from '../differential/runDifferential.ts';
 import { DEFAULT_DIFFERENTIAL_RUNS } from '../differential/settings.ts';
 import { locatePluginModule, TARGET_NAMES, target } from '../differential/targets.ts';
 import { parseOptions } from './parseOptions.ts';
+import { parsePveRelease, type PveRelease } from '@pve-chainguard/core';
 
 interface FuzzArgs {
+  pve: PveRelease;
   seed: number;
   runs: number;
   plugin: string;
@@ -16,7 +18,7 @@ interface FuzzArgs {
 }
 
 const HELP = `Usage: pve-chainguard fuzz [--seed N] [--runs M] [--plugin ${TARGET_NAMES.join('|')}]
-                          [--jobs J] [--plugin-dir DIR]
+                          [--jobs J] [--plugin-dir DIR] [--pve 8|9]
 
 Runs the differential property test outside the test runner: M cases generated from seed
 N run through the TypeScript model and through the Perl module in the Proxmox-like harness
@@ -31,12 +33,14 @@ Options:
   --plugin NAME    plugin class to test (default Chainguard when its module exists, else ArchLinux)
   --jobs J         Perl harness processes (default 2)
   --plugin-dir DIR directory holding PVE/LXC/Setup/<plugin>.pm (overrides the lookup)
+  --pve 8|9        the Proxmox VE release model and harness play (default 9: pve-container
+                   6.1.x; 8: 5.x, see packages/core/src/release/profiles.ts)
 
 Needs root (the harness chroots). Exit status: 0 all passed, 1 a case failed, 2 bad usage.
 `;
 
 function parseArgs(args: string[]): FuzzArgs | string {
-  const parsed = parseOptions(args, { single: ['seed', 'runs', 'plugin', 'jobs', 'plugin-dir'] });
+  const parsed = parseOptions(args, { single: ['seed', 'runs', 'plugin', 'jobs', 'plugin-dir', 'pve'] });
   if ('error' in parsed) return parsed.error;
   const o = parsed.options;
   const integer = (name: string, min: number): number | string | undefined => {
@@ -49,9 +53,12 @@ function parseArgs(args: string[]): FuzzArgs | string {
   const runs = integer('runs', 1);
   const jobs = integer('jobs', 1);
   for (const v of [seed, runs, jobs]) if (typeof v === 'string') return v;
+  const pve = parsePveRelease(o.pve ?? '9');
+  if (pve === undefined) return `--pve must be 8 or 9, got '${o.pve}'`;
   const plugin = o.plugin ?? (locatePluginModule('Chainguard') ? 'Chainguard' : 'ArchLinux');
   if (!TARGET_NAMES.includes(plugin)) return `unknown plugin '${plugin}' (known: ${TARGET_NAMES.join(', ')})`;
   return {
+    pve,
     // a fresh seed per run when none is given; it is printed, so the run replays
     seed: (seed as number | undefined) ?? Math.floor(Math.random() * 2 ** 31),
     runs: (runs as number | undefined) ?? DEFAULT_DIFFERENTIAL_RUNS,
@@ -88,7 +95,7 @@ export const fuzzCommand: Command = {
       pluginDir = module.pluginDir;
       io.out(`plugin ${t.name}: ${module.path} (${module.source})\n`);
     }
-    io.out(`seed ${parsed.seed}, ${parsed.runs} cases, ${parsed.jobs} Perl processes\n`);
+    io.out(`seed ${parsed.seed}, ${parsed.runs} cases, PVE ${parsed.pve}, ${parsed.jobs} Perl processes\n`);
 
     const pool = new HarnessPool(parsed.jobs);
     try {
@@ -97,6 +104,7 @@ export const fuzzCommand: Command = {
         target: t,
         perl: pool,
         pluginDir,
+        pve: parsed.pve,
         seed: parsed.seed,
         numRuns: parsed.runs,
         maxFailures: Number.POSITIVE_INFINITY,
@@ -108,7 +116,7 @@ export const fuzzCommand: Command = {
       io.out(formatReport(report));
       return 1;
     } catch (err) {
-      io.err(`fuzz: ${(err as Error).message}\nreplay: ${replayLine({ seed: parsed.seed, numRuns: parsed.runs, target: t.name })}\n`);
+      io.err(`fuzz: ${(err as Error).message}\nreplay: ${replayLine({ seed: parsed.seed, numRuns: parsed.runs, target: t.name, pve: parsed.pve })}\n`);
       return 1;
     } finally {
       await pool.close();

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { ConfigError, parseHook, runSession, unifiedTreeDiff, type Hook } from '@pve-chainguard/core';
+import { ConfigError, parseHook, parsePveRelease, runSession, unifiedTreeDiff, type Hook } from '@pve-chainguard/core';
 import type { Command } from '@pve-chainguard/perlgen/cli';
 import { resolveRootfs } from '../rootfs/resolveRootfs.ts';
 import { parseOptions } from './parseOptions.ts';
@@ -8,7 +8,7 @@ import { parseOptions } from './parseOptions.ts';
 const HELP = `Usage: pve-chainguard preview --rootfs <fixture|manifest|directory> --config <file>
                               [--hook create|start|clone|restore]... [--password <pw>]
                               [--ssh-keys <file>] [--time <epoch>] [--nameserver <ip>]
-                              [--searchdomain <domain>]
+                              [--searchdomain <domain>] [--pve 8|9]
 
 Shows what Proxmox with the Chainguard plugin would change in a container root filesystem:
 files added, changed and removed, modes, owners and links, as a unified diff. Nothing on
@@ -22,6 +22,8 @@ disk is touched: the rootfs is read into memory and the setup runs there.
   --time         the clock in epoch seconds (default: now)
   --nameserver / --searchdomain
                  the host's resolv.conf values Proxmox falls back to (default: none)
+  --pve          the Proxmox VE release of the host: 9 (pve-container 6.1.x, default) or
+                 8 (5.x: no host-managed NICs, no entrypoint/env keys, no nesting warning)
 Warnings and errors go to stderr. Exit status 0, or 1 when the setup failed.
 `;
 
@@ -31,7 +33,7 @@ export const previewCommand: Command = {
   help: HELP,
   async run(args, io) {
     const parsed = parseOptions(args, {
-      single: ['rootfs', 'config', 'password', 'ssh-keys', 'time', 'nameserver', 'searchdomain'],
+      single: ['rootfs', 'config', 'password', 'ssh-keys', 'time', 'nameserver', 'searchdomain', 'pve'],
       multi: ['hook'],
     });
     if ('error' in parsed) {
@@ -56,6 +58,11 @@ export const previewCommand: Command = {
       io.err(`preview: ${(e as Error).message}\n`);
       return 2;
     }
+    const pve = parsePveRelease(o.pve ?? '9');
+    if (pve === undefined) {
+      io.err(`preview: --pve must be 8 or 9, got '${o.pve}'\n\n${HELP}`);
+      return 2;
+    }
     const now = o.time === undefined ? Math.floor(Date.now() / 1000) : Number(o.time);
     if (!Number.isSafeInteger(now) || now < 0) {
       io.err(`preview: --time '${o.time}' is not an epoch second count\n`);
@@ -63,7 +70,8 @@ export const previewCommand: Command = {
     }
     let out;
     try {
-      out = runSession({
+      out = runSession(
+        {
         rootfs: rootfs.entries,
         config,
         hooks,
@@ -71,7 +79,9 @@ export const previewCommand: Command = {
         password: o.password,
         sshKeys,
         hostResolvConf: { ...(o.nameserver ? { dns1: o.nameserver } : {}), ...(o.searchdomain ? { search: o.searchdomain } : {}) },
-      });
+        },
+        { pve },
+      );
     } catch (e) {
       if (e instanceof ConfigError) {
         io.err(`preview: ${o.config}: ${e.message}\n`);

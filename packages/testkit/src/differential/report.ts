@@ -5,8 +5,9 @@ import type { CaseVerdict } from './checkCase.ts';
 import { formatProblem, PROBLEM_KINDS, PROBLEM_TITLES, type ProblemKind } from './problems.ts';
 import type { DifferentialReport } from './runDifferential.ts';
 
-export function replayLine(report: Pick<DifferentialReport, 'seed' | 'numRuns' | 'target'>): string {
-  return `FC_SEED=${report.seed} FC_NUM_RUNS=${report.numRuns} (pve-chainguard fuzz --seed ${report.seed} --runs ${report.numRuns} --plugin ${report.target})`;
+export function replayLine(report: Pick<DifferentialReport, 'seed' | 'numRuns' | 'target' | 'pve'>): string {
+  const pve = report.pve !== undefined && report.pve !== 9 ? ` --pve ${report.pve}` : '';
+  return `FC_SEED=${report.seed} FC_NUM_RUNS=${report.numRuns} (pve-chainguard fuzz --seed ${report.seed} --runs ${report.numRuns} --plugin ${report.target}${pve})`;
 }
 
 export function summaryLine(report: DifferentialReport): string {

@@ -8,6 +8,7 @@ import { caseRecipe, type CaseRecipe } from '../arbitraries/caseRecipe.ts';
 import { checkCase, type CaseContext, type CaseVerdict } from './checkCase.ts';
 import { formatProblem, PROBLEM_KINDS, type ProblemKind } from './problems.ts';
 import { baseNames, type DifferentialTarget } from './targets.ts';
+import type { PveRelease } from '../../../core/src/release/profiles.ts';
 
 export interface DifferentialOptions extends CaseContext {
   seed: number;
@@ -39,6 +40,8 @@ export interface ShrunkCase {
 
 export interface DifferentialReport {
   target: string;
+  /** The Proxmox VE release played (absent: 9). */
+  pve?: PveRelease;
   seed: number;
   numRuns: number;
   /** Cases run (fewer than numRuns when the run stopped at maxFailures). */
@@ -106,6 +109,7 @@ export async function runDifferential(opts: DifferentialOptions): Promise<Differ
   failed.sort((a, b) => a.index - b.index);
   const report: DifferentialReport = {
     target: opts.target.name,
+    ...(opts.pve !== undefined ? { pve: opts.pve } : {}),
     seed: opts.seed,
     numRuns: opts.numRuns,
     ran,

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { HarnessCase, HarnessResult } from './types.ts';
 
-const PERL_DIR = resolve(import.meta.dirname, '../../perl');
+export const PERL_DIR = resolve(import.meta.dirname, '../../perl');
 
 /** The driver script (one persistent process, JSON lines in and out). */
 export const DRIVER_PATH = resolve(PERL_DIR, 'driver.pl');

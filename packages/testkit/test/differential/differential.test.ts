@@ -8,7 +8,8 @@
  * failing case to fc.check, which shrinks it, and reports the shrunk case with its tree diff.
  *
  * FC_SEED / FC_NUM_RUNS replay (vitest.setup.ts); without FC_NUM_RUNS the primary plugin
- * (Chainguard once its module is generated) gets 2,000 cases, the others a tenth of that.
+ * (Chainguard once its module is generated) gets 2,000 cases, the others a tenth of that;
+ * Chainguard also runs on PVE 8 (pve-container 5.x, both sides) with 500 cases.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HarnessPool } from '../../src/differential/HarnessPool.ts';
@@ -24,6 +25,7 @@ import {
 import { differentialRuns, differentialSeed } from '../../src/differential/settings.ts';
 import { locatePluginModule, target } from '../../src/differential/targets.ts';
 import { canRunPerlHarness } from '../../src/perl/PerlHarness.ts';
+import type { PveRelease } from '@pve-chainguard/core';
 
 const root = canRunPerlHarness();
 if (!root) console.warn('\n!!! SKIPPING the differential tests: the Perl harness chroots and needs root. !!!\n');
@@ -32,28 +34,36 @@ const primary = locatePluginModule('Chainguard') ? 'Chainguard' : 'ArchLinux';
 const seed = differentialSeed();
 const BATCH_TIMEOUT = 20 * 60_000;
 
-function runsFor(name: string): number {
+const PVE8_RUNS = 500;
+
+function runsFor(name: string, pve: PveRelease): number {
   const runs = differentialRuns();
-  return name === primary || process.env.FC_NUM_RUNS !== undefined ? runs : Math.max(100, Math.ceil(runs / 10));
+  if (process.env.FC_NUM_RUNS !== undefined) return runs;
+  if (pve !== 9) return PVE8_RUNS;
+  return name === primary ? runs : Math.max(100, Math.ceil(runs / 10));
 }
 
-describe.each(['Chainguard', 'ArchLinux'])('%s', (name) => {
+describe.each([
+  { name: 'Chainguard', pve: 9 as const },
+  { name: 'ArchLinux', pve: 9 as const },
+  { name: 'Chainguard', pve: 8 as const },
+])('$name on PVE $pve', ({ name, pve }) => {
   const t = target(name);
   const module = locatePluginModule(name);
-  const runs = runsFor(name);
+  const runs = runsFor(name, pve);
   if (!module) console.warn(`\n!!! SKIPPING the ${name} differential: no generated/PVE/LXC/Setup/${name}.pm yet. !!!\n`);
   const active = root && module !== undefined;
 
   let pool: HarnessPool | undefined;
   let report: DifferentialReport;
-  const ctx = () => ({ target: t, perl: pool!, pluginDir: module!.pluginDir });
+  const ctx = () => ({ target: t, perl: pool!, pluginDir: module!.pluginDir, pve });
 
   beforeAll(async () => {
     if (!active) return;
     pool = new HarnessPool(2);
     report = await runDifferential({ ...ctx(), seed, numRuns: runs, maxFailures: Number.POSITIVE_INFINITY, shrink: false });
     console.log(
-      `differential ${name} (${module!.source} module): seed ${seed}, ${runs} cases, ` +
+      `differential ${name} on PVE ${pve} (${module!.source} module): seed ${seed}, ${runs} cases, ` +
         `${(report.elapsedMs / 1000).toFixed(1)} s (${(report.elapsedMs / runs).toFixed(1)} ms/case): ${summaryLine(report)}`,
     );
   }, BATCH_TIMEOUT);

@@ -15,7 +15,7 @@ async function fuzz(...args: string[]) {
 
 describe('pve-chainguard fuzz', () => {
   it('rejects bad options with exit status 2 and the usage', async () => {
-    for (const args of [['--runs', 'x'], ['--runs', '0'], ['--plugin', 'Debian'], ['--frobnicate', '1'], ['--seed']]) {
+    for (const args of [['--runs', 'x'], ['--runs', '0'], ['--plugin', 'Debian'], ['--frobnicate', '1'], ['--seed'], ['--pve', '7']]) {
       const r = await fuzz(...args);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.err).toContain('Usage: pve-chainguard fuzz');
@@ -30,6 +30,17 @@ describe('pve-chainguard fuzz', () => {
       expect(r.err).toBe('');
       expect(r.out).toContain('seed 424242, 30 cases');
       expect(r.out).toMatch(/^30 passed, 0 failed \(/m);
+      expect(r.code).toBe(0);
+    },
+    5 * 60_000,
+  );
+
+  it.runIf(canRunPerlHarness() && locatePluginModule('Chainguard') !== undefined)(
+    'runs model and harness as PVE 8 with --pve 8',
+    async () => {
+      const r = await fuzz('--seed', '8', '--runs', '10', '--plugin', 'Chainguard', '--pve', '8');
+      expect(r.out).toContain('seed 8, 10 cases, PVE 8');
+      expect(r.out).toMatch(/^10 passed, 0 failed \(/m);
       expect(r.code).toBe(0);
     },
     5 * 60_000,
