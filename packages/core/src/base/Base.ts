@@ -141,17 +141,18 @@ export abstract class Base extends CtHelpers {
     this.ctUnlink('/etc/systemd/system/getty.target');
   }
 
-  /** @perlHandWritten networkdUnit lives in its own module */
   setupSystemdNetworkd(conf: PctConf): void {
     // Proxmox walks the config hash in Perl's order: on PVE 8 the first NIC to write dies
     // when /etc/systemd/network is missing, so which one shows.
     for (const key of configHashKeys(conf)) {
       if (!/^net\d+$/.test(key)) continue;
-      const d = parseLxcNetwork(conf[key as `net${number}`]);
-      if (!perlTrue(d.name)) continue;
-      const unit = networkdUnit({ ...d, name: d.name! }, this.release.networkdDhcp6AcceptsRa);
+      const value = Object.hasOwn(conf, key) ? conf[key as `net${number}`] : undefined;
+      const d = parseLxcNetwork(value);
+      const name = d.name;
+      if (name === undefined || !perlTrue(name)) continue;
+      const unit = networkdUnit(d, name, this.release.networkdDhcp6AcceptsRa);
       if (this.release.networkdDirMakesParents) this.ctMakePath('/etc/systemd/network');
-      this.ctFileSetContents(`/etc/systemd/network/${d.name}.network`, unit);
+      this.ctFileSetContents(`/etc/systemd/network/${name}.network`, unit);
     }
   }
 

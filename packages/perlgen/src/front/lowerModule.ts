@@ -24,6 +24,10 @@ import { CompileError, diagnosticAt, type Diagnostic } from './diagnostics.ts';
 import { assignedTexts, ExprLowerer, translateRegexLiteral } from './lowerExpr.ts';
 import { commentLines, StmtLowerer, wrapComment } from './lowerStmt.ts';
 import { KNOWN_MODULES, PRELUDE } from './mapping.ts';
+import { parseSource } from './project.ts';
+import { REPO_ROOT } from '../repo.ts';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import type { ModuleInfo } from './module.ts';
 import { checkSubset } from './subset.ts';
 import { arr, opt, typeFromNode, VOID, type PT } from './types.ts';
@@ -117,6 +121,20 @@ export function lowerPluginFile(sf: SourceFile, file: string): LowerResult {
   collectImports(sf, mod, baseMode ? () => undefined : report);
   const moduleItems: PerlItem[] = [];
   const functions = collectTopLevel(sf, cls, mod, report, guard, moduleItems);
+  // Base mode: functions of sibling modules (./networkdUnit.ts) join the module as lexical
+  // helpers, emitted only where compiled code calls them.
+  const siblings = new Set<string>();
+  if (baseMode) {
+    for (const sibling of siblingSources(sf, file)) {
+      for (const v of checkSubset(sibling.sf)) report(v.node, `${sibling.file}: ${v.message}`);
+      collectImports(sibling.sf, mod, report);
+      const before = new Set(mod.functions.keys());
+      for (const [name, fn] of collectTopLevel(sibling.sf, undefined, mod, report, guard, moduleItems)) {
+        functions.set(name, fn);
+        if (!before.has(name)) siblings.add(name);
+      }
+    }
+  }
   collectMembers(cls, mod, report, guard);
 
   // Lexical helpers go before their first user; record who uses whom.
@@ -172,7 +190,7 @@ export function lowerPluginFile(sf: SourceFile, file: string): LowerResult {
     const item = guard(method, () => lowerMethod(method, mod, false));
     if (item) items.push(item);
   }
-  for (const name of mod.functions.keys()) emitLexical(name);
+  for (const name of mod.functions.keys()) if (!siblings.has(name)) emitLexical(name);
 
   if (diagnostics.length > 0) return { diagnostics, className };
   items.unshift(...preludeItems(mod.prelude));
@@ -234,9 +252,23 @@ function returnType(fn: MethodDeclaration | FunctionDeclaration): PT {
   return node ? typeFromNode(node, fn) : VOID;
 }
 
+/** `./x.ts` imports of the Base model other than its parent classes, parsed from disk. */
+function siblingSources(sf: SourceFile, file: string): Array<{ file: string; sf: SourceFile }> {
+  const out: Array<{ file: string; sf: SourceFile }> = [];
+  for (const imp of sf.getImportDeclarations()) {
+    const spec = imp.getModuleSpecifierValue();
+    if (!spec.startsWith('./') || imp.isTypeOnly() || /^\.\/(?:CtHelpers|Plugin)\.ts$/.test(spec)) continue;
+    const path = resolve(REPO_ROOT, dirname(file), spec);
+    if (!existsSync(path)) continue;
+    const shown = `${dirname(file)}/${spec.slice(2)}`;
+    out.push({ file: shown, sf: parseSource(shown, readFileSync(path, 'utf8')) });
+  }
+  return out;
+}
+
 function collectTopLevel(
   sf: SourceFile,
-  cls: ClassDeclaration,
+  cls: ClassDeclaration | undefined,
   mod: ModuleInfo,
   report: (n: Node, m: string) => void,
   guard: <T>(node: Node, fn: () => T) => T | undefined,

@@ -60,6 +60,26 @@ describe('the Base model (harness mode)', () => {
   });
 });
 
+describe('sibling modules of the Base model', () => {
+  it('compile their functions in as lexical helpers where compiled code calls them', () => {
+    const r = compileSource(`import type { PctConf } from '../config/types.ts';
+import { CtHelpers } from './CtHelpers.ts';
+import { hostsNames } from './hostsSection.ts';
+import { networkdUnit } from './networkdUnit.ts';
+export abstract class Base extends CtHelpers {
+  setHostname(conf: PctConf): void {
+    this.ctFileSetContents('/etc/x', hostsNames('h', conf.searchdomain));
+  }
+}
+`, 'packages/core/src/base/Base.ts');
+    expect(r.diagnostics).toEqual([]);
+    expect(r.perl).toContain('my $hosts_names = sub {\n    my ($hostname, $searchdomains) = @_;\n');
+    expect(r.perl).toContain("$self->ct_file_set_contents('/etc/x', $hosts_names->('h', $conf->{searchdomain}));");
+    // imported but not called: not emitted
+    expect(r.perl).not.toContain('networkd_unit');
+  });
+});
+
 describe('a plugin', () => {
   it('may not leave parts to hand-written Perl', () => {
     const r = compileSource(`import { Base } from '../base/Base.ts';

@@ -1,6 +1,6 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkAll } from '../../src/generate/checkAll.ts';
 import { generateAll } from '../../src/generate/generateAll.ts';
@@ -61,9 +61,12 @@ describe('checkAll', () => {
 
   it('reports a diff after an edit to the Base model', () => {
     const dir = temp();
+    // the whole folder: Base's sibling modules (networkdUnit.ts) are read beside it
+    cpSync(dirname(BASE_SOURCE), dir, { recursive: true });
     const source = join(dir, 'Base.ts');
     writeFileSync(source, readFileSync(BASE_SOURCE, 'utf8').replace("return perlTrue(conf.unprivileged) ? '' : 'lxc/';", "return 'lxc/';"));
     const r = checkAll({ baseSource: source });
+    expect(r.diagnostics).toEqual([]);
     expect(r.ok).toBe(false);
     expect(r.diffs.join('\n')).toContain("+    return 'lxc/';");
   });

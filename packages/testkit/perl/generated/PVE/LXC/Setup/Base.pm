@@ -9,6 +9,7 @@ use warnings;
 use Cwd qw(abs_path);
 use PVE::LXC::Setup::CtHelpers;
 
+use PVE::Network;
 use PVE::Tools;
 
 use PVE::LXC;
@@ -121,6 +122,80 @@ sub setup_container_getty_service {
         $self->ct_symlink($template_path, "$wants/$instance_base$i.service") if $i <= $ttycount;
     }
     $self->ct_unlink('/etc/systemd/system/getty.target');
+}
+
+# The systemd-networkd unit Proxmox writes for one NIC (`setup_systemd_networkd`):
+# addresses, gateways, the DHCP flag combination, IPv6AcceptRA, and on-link routes for
+# gateways outside the address's subnet. `dhcp6AcceptsRa`: pve-container 6.0.14 and later
+# also accept router advertisements on DHCPv6 NICs.
+my $networkd_unit = sub {
+    my ($d, $name, $dhcp6_accepts_ra) = @_;
+
+    $dhcp6_accepts_ra //= 1;
+    my $data = "[Match]\nName = $name\n\n[Network]\n";
+    $data .= "Description = Interface $name autoconfigured by PVE\n";
+    my $routes = '';
+    my $has_ipv4 = 0;
+    my $has_ipv6 = 0;
+    my $dhcp4 = 0;
+    my $dhcp6 = 0;
+    my $accept_ra = 'false';
+
+    if (defined($d->{ip})) {
+        if ($d->{ip} eq 'dhcp') {
+            $dhcp4 = 1;
+        } elsif ($d->{ip} ne 'manual') {
+            $has_ipv4 = 1;
+            $data .= "Address = $d->{ip}\n";
+        }
+    }
+    if (defined($d->{gw})) {
+        $data .= "Gateway = $d->{gw}\n";
+        if ($has_ipv4 && !PVE::Network::is_ip_in_cidr($d->{gw}, $d->{ip}, 4)) {
+            $routes .= "\n[Route]\nDestination = $d->{gw}/32\nScope = link\n";
+        }
+    }
+    if (defined($d->{ip6})) {
+        if ($d->{ip6} eq 'dhcp') {
+            $dhcp6 = 1;
+            $accept_ra = 'true' if $dhcp6_accepts_ra;
+        } elsif ($d->{ip6} eq 'auto') {
+            $accept_ra = 'true';
+        } elsif ($d->{ip6} ne 'manual') {
+            $has_ipv6 = 1;
+            $data .= "Address = $d->{ip6}\n";
+        }
+    }
+    if (defined($d->{gw6})) {
+        $accept_ra = 'false';
+        $data .= "Gateway = $d->{gw6}\n";
+        if (   $has_ipv6
+            && !PVE::Network::is_ip_in_cidr($d->{gw6}, $d->{ip6}, 6)
+            && !PVE::Network::is_ip_in_cidr($d->{gw6}, 'fe80::/10', 6)) {
+            $routes .= "\n[Route]\nDestination = $d->{gw6}/128\nScope = link\n";
+        }
+    }
+    my $dhcp = $dhcp4 ? $dhcp6 ? 'yes' : 'ipv4' : $dhcp6 ? 'ipv6' : 'no';
+    $data .= "DHCP = $dhcp\n";
+    $data .= "IPv6AcceptRA = $accept_ra\n";
+    return $data . $routes;
+};
+
+sub setup_systemd_networkd {
+    my ($self, $conf) = @_;
+
+    # Proxmox walks the config hash in Perl's order: on PVE 8 the first NIC to write dies
+    # when /etc/systemd/network is missing, so which one shows.
+    for my $key (keys %$conf) {
+        next if $key !~ /^net\d+\z/a;
+        my $value = exists $conf->{$key} ? $conf->{$key} : undef;
+        my $d = PVE::LXC::Config->parse_lxc_network($value);
+        my $name = $d->{name};
+        next if !defined($name) || !$name;
+        my $unit = $networkd_unit->($d, $name, $self->{release}->{networkdDhcp6AcceptsRa});
+        $self->ct_make_path('/etc/systemd/network') if $self->{release}->{networkdDirMakesParents};
+        $self->ct_file_set_contents("/etc/systemd/network/$name.network", $unit);
+    }
 }
 
 # First-boot presets (`00-pve.preset`); `extra` maps unit names to enable/disable.

@@ -112,68 +112,6 @@ sub fixup_old_getty {
     $self->ct_file_set_contents($getty, $raw) if $changed;
 }
 
-# One /etc/systemd/network/<name>.network per netN with a name.
-sub setup_systemd_networkd {
-    my ($self, $conf) = @_;
-
-    my @dhcp_modes = ('no', 'ipv4', 'ipv6', 'yes'); # index = bit 1 v4 | bit 2 v6
-
-    for my $key (keys %$conf) {
-        next if $key !~ m/^net\d+$/;
-        my $net = PVE::LXC::Config->parse_lxc_network($conf->{$key});
-        my $name = $net->{name};
-        next if !$name;
-
-        my $data = "[Match]\nName = $name\n\n[Network]\n"
-            . "Description = Interface $name autoconfigured by PVE\n";
-        my $routes = '';
-        my ($dhcp, $accept_ra, $static4, $static6) = (0, 'false', 0, 0);
-
-        if (defined(my $ip = $net->{ip})) {
-            if ($ip eq 'dhcp') {
-                $dhcp |= 1;
-            } elsif ($ip ne 'manual') {
-                $static4 = 1;
-                $data .= "Address = $ip\n";
-            }
-        }
-        if (defined(my $gw = $net->{gw})) {
-            $data .= "Gateway = $gw\n";
-            $routes .= "\n[Route]\nDestination = $gw/32\nScope = link\n"
-                if $static4 && !PVE::Network::is_ip_in_cidr($gw, $net->{ip}, 4);
-        }
-
-        if (defined(my $ip6 = $net->{ip6})) {
-            if ($ip6 eq 'dhcp') {
-                $dhcp |= 2;
-                # pve-container 6.0.14 and later accept router advertisements here too
-                $accept_ra = 'true' if $self->{release}->{networkdDhcp6AcceptsRa};
-            } elsif ($ip6 eq 'auto') {
-                $accept_ra = 'true';
-            } elsif ($ip6 ne 'manual') {
-                $static6 = 1;
-                $data .= "Address = $ip6\n";
-            }
-        }
-        if (defined(my $gw6 = $net->{gw6})) {
-            $accept_ra = 'false';
-            $data .= "Gateway = $gw6\n";
-            $routes .= "\n[Route]\nDestination = $gw6/128\nScope = link\n"
-                if $static6
-                && !PVE::Network::is_ip_in_cidr($gw6, $net->{ip6}, 6)
-                && !PVE::Network::is_ip_in_cidr($gw6, 'fe80::/10', 6);
-        }
-
-        $data .= "DHCP = $dhcp_modes[$dhcp]\n";
-        $data .= "IPv6AcceptRA = $accept_ra\n";
-        $data .= $routes;
-
-        # before 6.0.15 the directory's parents had to exist already
-        $self->ct_make_path('/etc/systemd/network') if $self->{release}->{networkdDirMakesParents};
-        $self->ct_file_set_contents("/etc/systemd/network/$name.network", $data);
-    }
-}
-
 sub setup_securetty {
     my ($self, $conf, @devices) = @_;
 
