@@ -37,7 +37,6 @@ export abstract class Base extends CtHelpers {
     return [searchdomains, nameserver];
   }
 
-  /** @perlHandWritten patterns built from templates; hostsNames lives in its own module */
   updateEtcHosts(hostip: string | undefined, _oldname: string, newname: string, searchdomains: string | undefined): void {
     const hostsFn = '/etc/hosts';
     if (this.ctIsFileIgnored(hostsFn)) return;
@@ -103,17 +102,16 @@ export abstract class Base extends CtHelpers {
     return this.ctIsExecutable('/lib/systemd/systemd') ? '/lib/systemd/system' : '/usr/lib/systemd/system';
   }
 
-  /** @perlHandWritten a pattern built from quotemeta of a chosen line */
   fixupOldGetty(): void {
     const dir = this.systemdUnitDir();
     const gettyService = `${dir}/getty@.service`;
     if (!this.ctFileExists(gettyService)) return;
     const raw = this.ctFileGetContents(gettyService);
-    const [from, to] = this.ctFileExists(`${dir}/container-getty@.service`)
-      ? ['ConditionPathExists=/dev/tty', 'ConditionPathExists=/dev/tty0']
-      : ['ConditionPathExists=/dev/tty0', 'ConditionPathExists=/dev/tty'];
+    const modern = this.ctFileExists(`${dir}/container-getty@.service`);
+    const from = modern ? 'ConditionPathExists=/dev/tty' : 'ConditionPathExists=/dev/tty0';
+    const to = modern ? 'ConditionPathExists=/dev/tty0' : 'ConditionPathExists=/dev/tty';
     const re = new RegExp(`(?:^|(?<=\\n))${quotemeta(from)}(?=\\n|$)`);
-    if (re.test(raw)) this.ctFileSetContents(gettyService, raw.replace(re, to));
+    if (re.test(raw)) this.ctFileSetContents(gettyService, raw.replace(re, () => to));
   }
 
   setupContainerGettyService(conf: PctConf): void {
@@ -183,16 +181,16 @@ export abstract class Base extends CtHelpers {
     }
   }
 
-  /** @perlHandWritten a pattern built from quotemeta of each device */
   setupSecuretty(conf: PctConf, ...add: string[]): void {
     const filename = '/etc/securetty';
     if (!this.ctFileExists(filename)) return;
+    let devices = add;
     if (add.length === 0) {
       const dir = this.devttydir(conf);
-      add = ['console', 'tty1', 'tty2', 'tty3', 'tty4'].map((d) => dir + d);
+      devices = ['console', 'tty1', 'tty2', 'tty3', 'tty4'].map((d) => dir + d);
     }
     let data = `${chomp(this.ctFileGetContents(filename))}\n`;
-    for (const dev of add) {
+    for (const dev of devices) {
       const present = new RegExp(`(?:^|(?<=\\n))${quotemeta(dev)}${WS}*(?=\\n|$)`);
       if (!present.test(data)) data += `${dev}\n`;
     }

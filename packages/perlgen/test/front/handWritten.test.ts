@@ -80,6 +80,43 @@ export abstract class Base extends CtHelpers {
   });
 });
 
+describe('regex construction and rest parameters', () => {
+  it('compiles new RegExp with a quotemeta span and a regex text constant to qr//', () => {
+    const r = compileSource(`import type { PctConf } from '../config/types.ts';
+import { quotemeta, WS } from '../runtime/perlText.ts';
+import { CtHelpers } from './CtHelpers.ts';
+export abstract class Base extends CtHelpers {
+  setDns(conf: PctConf): void {
+    const dev = 'lxc/tty1';
+    const re = new RegExp(\`^\${quotemeta(dev)}\${WS}*$\`);
+    if (re.test('x')) this.ctUnlink(dev);
+  }
+}
+`, 'packages/core/src/base/Base.ts');
+    expect(r.diagnostics).toEqual([]);
+    expect(r.perl).toContain("    my $re = qr/^(?:\\Q$dev\\E)[\\t\\n\\x0B\\f\\r ]*\\z/;\n");
+  });
+
+  it('refuses to reassign a rest parameter (Perl would store one array reference)', () => {
+    const r = compileSource(`import type { PctConf } from '../config/types.ts';
+import { CtHelpers } from './CtHelpers.ts';
+export abstract class Base extends CtHelpers {
+  setupSecuretty(conf: PctConf, ...add: string[]): void {
+    if (add.length === 0) add = ['console'];
+    this.ctUnlink(...add);
+  }
+}
+`, 'packages/core/src/base/Base.ts');
+    expect(r.diagnostics.map((d) => d.message)).toEqual(['a rest parameter cannot be reassigned; copy it to a let first']);
+  });
+
+  it('holds the regex text constants to the model\'s', async () => {
+    const core = await import('../../../core/src/runtime/perlText.ts');
+    const { REGEX_TEXT_CONSTANTS } = await import('../../src/front/regexConstruct.ts');
+    expect(REGEX_TEXT_CONSTANTS).toEqual({ WS: core.WS, NWS: core.NWS, HWS: core.HWS, DOT: core.DOT });
+  });
+});
+
 describe('a plugin', () => {
   it('may not leave parts to hand-written Perl', () => {
     const r = compileSource(`import { Base } from '../base/Base.ts';

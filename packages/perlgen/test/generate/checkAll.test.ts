@@ -60,8 +60,8 @@ describe('checkAll', () => {
   });
 
   it('reports a diff after an edit to the Base model', () => {
-    const dir = temp();
-    // the whole folder: Base's sibling modules (networkdUnit.ts) are read beside it
+    // the whole base/ folder: Base's sibling modules (networkdUnit.ts) are read beside it
+    const dir = join(temp(), 'base');
     cpSync(dirname(BASE_SOURCE), dir, { recursive: true });
     const source = join(dir, 'Base.ts');
     writeFileSync(source, readFileSync(BASE_SOURCE, 'utf8').replace("return perlTrue(conf.unprivileged) ? '' : 'lxc/';", "return 'lxc/';"));

@@ -35,6 +35,46 @@ sub lookup_dns_conf {
     return ($searchdomains, $nameserver);
 }
 
+# The names Proxmox puts on the container's own line in /etc/hosts: `fqdn short` for a
+# dotted hostname, else `<name>.<domain>` for each search domain followed by `<name>`.
+my $hosts_names = sub {
+    my ($hostname, $searchdomains) = @_;
+
+    my $short = $hostname =~ s/\.[^\n]*\z//r;
+    return "$hostname $short" if index($hostname, '.') >= 0;
+    return join(' ', ((map { "$hostname.$_" } PVE::Tools::split_list($searchdomains)), $hostname));
+};
+
+sub update_etc_hosts {
+    my ($self, $hostip, $oldname, $newname, $searchdomains) = @_;
+
+    my $hosts_fn = '/etc/hosts';
+    return if $self->ct_is_file_ignored($hosts_fn);
+    my $namepart = $newname =~ s/\.[^\n]*\z//r;
+    my $all_names = $hosts_names->($newname, $searchdomains);
+
+    my $section = '';
+    my $lo4 = "127.0.0.1 localhost.localnet localhost\n";
+    my $lo6 = "::1 localhost.localnet localhost\n";
+    if ($self->ct_file_exists($hosts_fn)) {
+        my $data =
+            PVE::LXC::Setup::Base::remove_pve_sections($self->ct_file_get_contents($hosts_fn));
+        $section .= $lo4 if $data !~ /(?:^|(?<=\n))[\t \xA0]*127\.0\.0\.1[\t \xA0]+/;
+        $section .= $lo6 if $data !~ /(?:^|(?<=\n))[\t \xA0]*::1[\t \xA0]+/;
+    } else {
+        $section .= $lo4 . $lo6;
+    }
+    if (defined($hostip)) {
+        $section .= "$hostip $all_names\n";
+    } elsif ($namepart ne 'localhost') {
+        $section .= "127.0.1.1 $all_names\n";
+    } else {
+        $section .= "127.0.1.1 $namepart\n";
+    }
+
+    $self->ct_modify_file($hosts_fn, $section);
+}
+
 sub snakeoil_fixup {
     my ($self, $conf) = @_;
 }
@@ -96,6 +136,22 @@ my $systemd_unit_dir = sub {
         ? '/lib/systemd/system'
         : '/usr/lib/systemd/system';
 };
+
+sub fixup_old_getty {
+    my ($self) = @_;
+
+    my $dir = $systemd_unit_dir->($self);
+    my $getty_service = "$dir/getty\@.service";
+    return if !$self->ct_file_exists($getty_service);
+    my $raw = $self->ct_file_get_contents($getty_service);
+    my $modern = $self->ct_file_exists("$dir/container-getty\@.service");
+    my $from = $modern ? 'ConditionPathExists=/dev/tty' : 'ConditionPathExists=/dev/tty0';
+    my $to = $modern ? 'ConditionPathExists=/dev/tty0' : 'ConditionPathExists=/dev/tty';
+    my $re = qr/(?:^|(?<=\n))(?:\Q$from\E)(?=\n|\z)/;
+    $self->ct_file_set_contents($getty_service,
+        $raw =~ s/(?:^|(?<=\n))(?:\Q$from\E)(?=\n|\z)/$to/er)
+        if $raw =~ $re;
+}
 
 sub setup_container_getty_service {
     my ($self, $conf) = @_;
@@ -231,6 +287,24 @@ sub setup_systemd_disable_static_units {
         my $path = "/etc/systemd/system/$unit";
         $self->ct_symlink('/dev/null', $path) if !$self->ct_file_exists($path);
     }
+}
+
+sub setup_securetty {
+    my ($self, $conf, @add) = @_;
+
+    my $filename = '/etc/securetty';
+    return if !$self->ct_file_exists($filename);
+    my $devices = \@add;
+    if (scalar(@add) == 0) {
+        my $dir = $self->devttydir($conf);
+        $devices = [map { $dir . $_ } ('console', 'tty1', 'tty2', 'tty3', 'tty4')];
+    }
+    my $data = $self->ct_file_get_contents($filename) =~ s/\n\z//r . "\n";
+    for my $dev (@$devices) {
+        my $present = qr/(?:^|(?<=\n))(?:\Q$dev\E)[\t\n\x0B\f\r ]*(?=\n|\z)/;
+        $data .= "$dev\n" if $data !~ $present;
+    }
+    $self->ct_file_set_contents($filename, $data);
 }
 
 sub set_user_authorized_ssh_keys {

@@ -47,92 +47,6 @@ sub new {
     return bless { conf => $conf, rootdir => $rootdir, os_release => $os_release }, $class;
 }
 
-sub update_etc_hosts {
-    my ($self, $hostip, $oldname, $newname, $searchdomains) = @_;
-
-    my $hosts_fn = '/etc/hosts';
-    return if $self->ct_is_file_ignored($hosts_fn);
-
-    my $short = ($newname =~ s/\..*$//r);
-
-    my @names;
-    if ($newname =~ m/\./) {
-        @names = ($newname, $short);
-    } else {
-        @names = map { "$newname.$_" } PVE::Tools::split_list($searchdomains);
-        push @names, $newname;
-    }
-    my $names = join(' ', @names);
-
-    my $section = '';
-    my $lo4 = "127.0.0.1 localhost.localnet localhost\n";
-    my $lo6 = "::1 localhost.localnet localhost\n";
-    if ($self->ct_file_exists($hosts_fn)) {
-        # loopback lines inside our own sections do not count as existing entries
-        my $rest = remove_pve_sections($self->ct_file_get_contents($hosts_fn));
-        $section .= $lo4 if $rest !~ m/^\h*127\.0\.0\.1\h+/m;
-        $section .= $lo6 if $rest !~ m/^\h*::1\h+/m;
-    } else {
-        $section .= $lo4 . $lo6;
-    }
-
-    if (defined($hostip)) {
-        $section .= "$hostip $names\n";
-    } elsif ($short ne 'localhost') {
-        $section .= "127.0.1.1 $names\n";
-    } else {
-        $section .= "127.0.1.1 $short\n";
-    }
-
-    $self->ct_modify_file($hosts_fn, $section);
-}
-
-my $systemd_unit_dir = sub {
-    my ($self) = @_;
-    return $self->ct_is_executable('/lib/systemd/systemd')
-        ? '/lib/systemd/system'
-        : '/usr/lib/systemd/system';
-};
-
-# Old systemd without container-getty@ needs getty@ to wait for /dev/tty, newer must not.
-sub fixup_old_getty {
-    my ($self) = @_;
-
-    my $dir = $systemd_unit_dir->($self);
-    my $getty = "$dir/getty\@.service";
-    return if !$self->ct_file_exists($getty);
-
-    my $raw = $self->ct_file_get_contents($getty);
-    my $changed;
-    if (!$self->ct_file_exists("$dir/container-getty\@.service")) {
-        $changed = $raw =~ s!^ConditionPathExists=/dev/tty0$!ConditionPathExists=/dev/tty!m;
-    } else {
-        $changed = $raw =~ s!^ConditionPathExists=/dev/tty$!ConditionPathExists=/dev/tty0!m;
-    }
-    $self->ct_file_set_contents($getty, $raw) if $changed;
-}
-
-sub setup_securetty {
-    my ($self, $conf, @devices) = @_;
-
-    my $filename = '/etc/securetty';
-    # without a securetty file root may log in on any device anyway
-    return if !$self->ct_file_exists($filename);
-
-    if (!@devices) {
-        my $dir = $self->devttydir($conf);
-        @devices = map { "$dir$_" } qw(console tty1 tty2 tty3 tty4);
-    }
-
-    my $data = $self->ct_file_get_contents($filename);
-    chomp $data;
-    $data .= "\n";
-    for my $dev (@devices) {
-        $data .= "$dev\n" if $data !~ m!^\Q$dev\E\s*$!m;
-    }
-    $self->ct_file_set_contents($filename, $data);
-}
-
 # Rewrites passwd or shadow through "<file>.<pid>" (owner and mode copied), replacing
 # field 2 (and in shadow field 3, the day of the last change) of $user's line. $user is a
 # regex fragment on purpose: PVE interpolates it unescaped. Failures are silent.
@@ -438,7 +352,8 @@ sub ct_modify_file {
     }
 }
 
-# Removes everything from the first BEGIN line to the end of the last END line.
+# Removes everything from the first BEGIN line to the end of the last END line. Proxmox
+# keeps this plain function in Base, where plugins and Base call it by its full name.
 sub remove_pve_sections {
     my ($data) = @_;
 
@@ -457,5 +372,7 @@ sub remove_lxc_name_from_etc_hosts {
     my $hosts = join("\n", grep { !m/^127.0.1.1\s+LXC_NAME$/ } @lines) . "\n";
     $self->ct_file_set_contents('/etc/hosts', $hosts);
 }
+
+*PVE::LXC::Setup::Base::remove_pve_sections = \&remove_pve_sections;
 
 1;
