@@ -53,9 +53,10 @@ export abstract class Base extends CtHelpers {
     } else {
       section += lo4 + lo6;
     }
-    if (hostip !== undefined) section += `${hostip} ${allNames}\n`;
-    else if (namepart !== 'localhost') section += `127.0.1.1 ${allNames}\n`;
-    else section += `127.0.1.1 ${namepart}\n`;
+    // the container's own line: its address, else the loopback alias with its names
+    const names = namepart !== 'localhost' ? allNames : namepart;
+    const ownLine = hostip !== undefined ? `${hostip} ${allNames}` : `127.0.1.1 ${names}`;
+    section += `${ownLine}\n`;
 
     this.ctModifyFile(hostsFn, section);
   }
@@ -359,13 +360,18 @@ export abstract class Base extends CtHelpers {
     return detectElfArchitecture('/bin/sh');
   }
 
-  preStartHook(conf: PctConf): void {
-    this.ctFileSetContents('/fastboot', '');
+  /** What the start and the create hook both end with: init, network, names, DNS, time zone. */
+  private configureFromConf(conf: PctConf): void {
     this.setupInit(conf);
     this.setupNetwork(conf);
     this.setHostname(conf);
     this.setDns(conf);
     this.setTimezone(conf);
+  }
+
+  preStartHook(conf: PctConf): void {
+    this.ctFileSetContents('/fastboot', '');
+    this.configureFromConf(conf);
   }
 
   postCloneHook(conf: PctConf): void {
@@ -379,11 +385,7 @@ export abstract class Base extends CtHelpers {
     this.randomizeCrontab();
     this.setUserPassword(conf, 'root', password);
     if (perlTrue(sshKeys)) this.setUserAuthorizedSshKeys(conf, 'root', sshKeys!);
-    this.setupInit(conf);
-    this.setupNetwork(conf);
-    this.setHostname(conf);
-    this.setDns(conf);
-    this.setTimezone(conf);
+    this.configureFromConf(conf);
   }
 }
 

@@ -64,13 +64,10 @@ sub update_etc_hosts {
     } else {
         $section .= $lo4 . $lo6;
     }
-    if (defined($hostip)) {
-        $section .= "$hostip $all_names\n";
-    } elsif ($namepart ne 'localhost') {
-        $section .= "127.0.1.1 $all_names\n";
-    } else {
-        $section .= "127.0.1.1 $namepart\n";
-    }
+    # the container's own line: its address, else the loopback alias with its names
+    my $names = $namepart ne 'localhost' ? $all_names : $namepart;
+    my $own_line = defined($hostip) ? "$hostip $all_names" : "127.0.1.1 $names";
+    $section .= "$own_line\n";
 
     $self->ct_modify_file($hosts_fn, $section);
 }
@@ -403,15 +400,22 @@ sub detect_architecture {
     return PVE::LXC::Tools::detect_elf_architecture('/bin/sh');
 }
 
-sub pre_start_hook {
+# What the start and the create hook both end with: init, network, names, DNS, time zone.
+my $configure_from_conf = sub {
     my ($self, $conf) = @_;
 
-    $self->ct_file_set_contents('/fastboot', '');
     $self->setup_init($conf);
     $self->setup_network($conf);
     $self->set_hostname($conf);
     $self->set_dns($conf);
     $self->set_timezone($conf);
+};
+
+sub pre_start_hook {
+    my ($self, $conf) = @_;
+
+    $self->ct_file_set_contents('/fastboot', '');
+    $configure_from_conf->($self, $conf);
 }
 
 sub post_clone_hook {
@@ -429,11 +433,7 @@ sub post_create_hook {
     $self->randomize_crontab();
     $self->set_user_password($conf, 'root', $password);
     $self->set_user_authorized_ssh_keys($conf, 'root', $ssh_keys) if $ssh_keys;
-    $self->setup_init($conf);
-    $self->setup_network($conf);
-    $self->set_hostname($conf);
-    $self->set_dns($conf);
-    $self->set_timezone($conf);
+    $configure_from_conf->($self, $conf);
 }
 
 1;
