@@ -69,6 +69,13 @@ describe.each(plugins.map((p) => [p.name, p] as const))('generated %s.pm', (name
   });
 });
 
+describe('generated Chainguard.pm, the module that ships', () => {
+  it('never reads $self->{release}: a real host does not set it (the model and harness do)', () => {
+    const text = readFileSync(modulePath(GENERATED_DIR, 'Chainguard'), 'utf8');
+    expect(text).not.toMatch(/\{release\}/);
+  });
+});
+
 describe('the committed set', () => {
   it('holds one module per plugin class, Chainguard among them', () => {
     expect(plugins.map((p) => p.name)).toContain('Chainguard');

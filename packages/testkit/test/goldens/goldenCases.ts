@@ -4,7 +4,16 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { runSession, unifiedTreeDiff, type FsEntry, type Hook, type Outcome, type PveRelease } from '@pve-chainguard/core';
+import {
+  runSession,
+  unifiedTreeDiff,
+  type FsEntry,
+  type Hook,
+  type Outcome,
+  type PveRelease,
+  type ReleaseProfile,
+} from '@pve-chainguard/core';
+import { expect } from 'vitest';
 
 const NOW = 1767225600; // 2026-01-01T00:00:00Z
 const SHA512 = '$6$8AniBnSr$I1bDsYoTH/JelLyyE7qhm5aFQ5rSVZJCblVEYtSndEuvAsT/S1GafOx3/pFuW4jHe2vDwNOoMU3Oh6WDaX.x50';
@@ -56,4 +65,10 @@ export function render(fixture: string, c: GoldenCase, before: FsEntry[], out: O
     ...(out.error ? [`# error at ${out.error.at}: ${out.error.message.trimEnd()}`] : []),
   ];
   return `${lines.join('\n')}\n${unifiedTreeDiff(before, out.tree)}`;
+}
+
+/** The PVE 9 outcome as an older release must show it, by the table's flags alone. */
+export function expectedOn(profile: ReleaseProfile, c: GoldenCase, on9: Outcome): Partial<Outcome> {
+  if (!profile.hostManagedNics && c.config === 'host-managed') return { error: expect.objectContaining({ at: 'config' }) };
+  return { ...on9, log_warn: profile.systemdNestingWarning ? on9.log_warn : [] };
 }

@@ -61,6 +61,8 @@ describe.each(PVE_RELEASES)('on PVE %s', (pve) => {
         expect(ours.error, ours.warnings.join('')).toBeNull();
         expect(ours.steps_completed).toBe(vector.steps.length);
       }),
+      // two model runs per case: half fast-check's default keeps the suite in its time budget
+      process.env.FC_NUM_RUNS === undefined ? { numRuns: 50 } : {},
     );
   });
 });
