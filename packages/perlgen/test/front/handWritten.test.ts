@@ -30,7 +30,8 @@ describe('the Base model (harness mode)', () => {
     expect(r.diagnostics).toEqual([]);
     expect(r.perl).toContain('package PVE::LXC::Setup::Base;\n');
     expect(r.perl).toContain('use base qw(PVE::LXC::Setup::CtHelpers);\n');
-    expect(r.perl).toContain("    $self->ct_modify_file('/etc/resolv.conf', 'x', replace => 1);\n    $self->helper($conf);\n");
+    // a void sub of the Base ends in an explicit return (perlcritic severity 4)
+    expect(r.perl).toContain("    $self->ct_modify_file('/etc/resolv.conf', 'x', replace => 1);\n    $self->helper($conf);\n    return;\n}\n");
     expect(r.perl).not.toContain('sub helper');
     expect(r.perl).not.toContain('strange');
     expect(r.perl).not.toContain('sub new');

@@ -2,7 +2,7 @@
  * The harness's PVE::LXC::Setup::Base is generated from packages/core/src/base/Base.ts
  * (packages/testkit/perl/generated); the parts the model marks @perlHandWritten, the ct_*
  * helpers and the constructor live in the hand-written PVE::LXC::Setup::CtHelpers. Here:
- * the generated module compiles and passes perlcritic's severity 5 like the plugins, and
+ * the generated module compiles and passes perlcritic's severity 4, and
  * together the two layers define every sub Proxmox's Base and Plugin have, plus every
  * hand-written part the model names.
  */
@@ -55,8 +55,8 @@ describe('the generated harness Base', () => {
     expect(r.out).toContain('syntax OK');
   });
 
-  it('passes perlcritic --severity 5', () => {
-    const r = spawnSync('perlcritic', ['--noprofile', '--severity', '5', BASE_PM], { encoding: 'utf8' });
+  it('passes perlcritic --severity 4', () => {
+    const r = spawnSync('perlcritic', ['--noprofile', '--severity', '4', BASE_PM], { encoding: 'utf8' });
     expect(r.error, 'perlcritic is not installed (apt-get install libperl-critic-perl)').toBeUndefined();
     expect(`${r.stdout}${r.stderr}`.trim()).toBe(`${BASE_PM} source OK`);
   });

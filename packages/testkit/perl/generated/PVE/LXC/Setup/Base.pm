@@ -70,14 +70,19 @@ sub update_etc_hosts {
     $section .= "$own_line\n";
 
     $self->ct_modify_file($hosts_fn, $section);
+    return;
 }
 
 sub snakeoil_fixup {
     my ($self, $conf) = @_;
+
+    return;
 }
 
 sub template_fixup {
     my ($self, $conf) = @_;
+
+    return;
 }
 
 sub set_dns {
@@ -90,6 +95,7 @@ sub set_dns {
         $data .= "nameserver $ns\n";
     }
     $self->ct_modify_file('/etc/resolv.conf', $data, replace => 1);
+    return;
 }
 
 sub set_hostname {
@@ -105,6 +111,7 @@ sub set_hostname {
     my ($searchdomains) = $self->lookup_dns_conf($conf);
     $self->update_etc_hosts($hostip, $oldname, $hostname, $searchdomains);
     $self->ct_file_set_contents($hostname_fn, "$namepart\n");
+    return;
 }
 
 sub setup_network {
@@ -148,6 +155,7 @@ sub fixup_old_getty {
     $self->ct_file_set_contents($getty_service,
         $raw =~ s/(?:^|(?<=\n))(?:\Q$from\E)(?=\n|\z)/$to/er)
         if $raw =~ $re;
+    return;
 }
 
 sub setup_container_getty_service {
@@ -175,6 +183,7 @@ sub setup_container_getty_service {
         $self->ct_symlink($template_path, "$wants/$instance_base$i.service") if $i <= $ttycount;
     }
     $self->ct_unlink('/etc/systemd/system/getty.target');
+    return;
 }
 
 # The systemd-networkd unit Proxmox writes for one NIC (`setup_systemd_networkd`):
@@ -249,6 +258,7 @@ sub setup_systemd_networkd {
         $self->ct_make_path('/etc/systemd/network') if $self->{release}->{networkdDirMakesParents};
         $self->ct_file_set_contents("/etc/systemd/network/$name.network", $unit);
     }
+    return;
 }
 
 # First-boot presets (`00-pve.preset`); `extra` maps unit names to enable/disable.
@@ -274,6 +284,7 @@ sub setup_systemd_preset {
         $self->ct_mkdir('/etc/systemd/system-preset', oct('0755'));
     }
     $self->ct_file_set_contents('/etc/systemd/system-preset/00-pve.preset', $data);
+    return;
 }
 
 sub setup_systemd_disable_static_units {
@@ -284,6 +295,7 @@ sub setup_systemd_disable_static_units {
         my $path = "/etc/systemd/system/$unit";
         $self->ct_symlink('/dev/null', $path) if !$self->ct_file_exists($path);
     }
+    return;
 }
 
 sub setup_securetty {
@@ -302,6 +314,7 @@ sub setup_securetty {
         $data .= "$dev\n" if $data !~ $present;
     }
     $self->ct_file_set_contents($filename, $data);
+    return;
 }
 
 sub set_user_authorized_ssh_keys {
@@ -315,6 +328,7 @@ sub set_user_authorized_ssh_keys {
     }
     $self->ct_mkdir("$home/.ssh", oct('0700')) if !$self->ct_is_directory("$home/.ssh");
     $self->ct_modify_file("$home/.ssh/authorized_keys", $ssh_keys, perms => oct('0700'));
+    return;
 }
 
 sub set_timezone {
@@ -337,6 +351,7 @@ sub set_timezone {
         $self->ct_file_set_contents('/etc/timezone',
             ($zone eq 'host' ? $self->{host_timezone} : $zone) . "\n");
     }
+    return;
 }
 
 sub clear_machine_id {
@@ -356,6 +371,7 @@ sub clear_machine_id {
     } else {
         $self->ct_unlink($path);
     }
+    return;
 }
 
 sub unified_cgroupv2_support {
@@ -409,6 +425,7 @@ my $configure_from_conf = sub {
     $self->set_hostname($conf);
     $self->set_dns($conf);
     $self->set_timezone($conf);
+    return;
 };
 
 sub pre_start_hook {
@@ -416,12 +433,14 @@ sub pre_start_hook {
 
     $self->ct_file_set_contents('/fastboot', '');
     $configure_from_conf->($self, $conf);
+    return;
 }
 
 sub post_clone_hook {
     my ($self, $conf) = @_;
 
     $self->clear_machine_id($conf, 1);
+    return;
 }
 
 sub post_create_hook {
@@ -434,6 +453,7 @@ sub post_create_hook {
     $self->set_user_password($conf, 'root', $password);
     $self->set_user_authorized_ssh_keys($conf, 'root', $ssh_keys) if $ssh_keys;
     $configure_from_conf->($self, $conf);
+    return;
 }
 
 1;
