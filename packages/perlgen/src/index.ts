@@ -1,5 +1,6 @@
 /** @pve-chainguard/perlgen: TS setup-plugin classes → Proxmox Perl modules. */
-export { compilePlugin, compileSource, generateCommand, type CompileResult } from './compile.ts';
+export { compileHarnessBase, compilePlugin, compileSource, generateCommand, type CompileResult } from './compile.ts';
+export { HAND_WRITTEN_TAG } from './front/handWritten.ts';
 export { generateAll, type GenerateOptions, type GenerateResult } from './generate/generateAll.ts';
 export { checkAll, type CheckOptions, type CheckResult } from './generate/checkAll.ts';
 export { listPlugins, type PluginSource } from './generate/plugins.ts';

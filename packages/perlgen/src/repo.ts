@@ -5,6 +5,10 @@ export const REPO_ROOT = resolve(import.meta.dirname, '../../..');
 export const PLUGINS_DIR = resolve(REPO_ROOT, 'packages/core/src/plugins');
 export const GENERATED_DIR = resolve(REPO_ROOT, 'generated');
 export const PERL_STUBS_DIR = resolve(REPO_ROOT, 'packages/perlgen/perl-stubs');
+/** The Base model the Perl harness's PVE::LXC::Setup::Base is compiled from. */
+export const BASE_SOURCE = resolve(REPO_ROOT, 'packages/core/src/base/Base.ts');
+/** Where the harness loads its generated Base from (committed, like generated/). */
+export const HARNESS_GENERATED_DIR = resolve(REPO_ROOT, 'packages/testkit/perl/generated');
 
 /** The plugin every bare `generate` writes. */
 export const PRIMARY_PLUGIN = 'Chainguard';

@@ -1,5 +1,7 @@
 #!/usr/bin/perl
 
+# SPDX-License-Identifier: AGPL-3.0-or-later
+
 # pve-chainguard Perl harness driver: one persistent process. Reads one JSON case per
 # line on stdin (fields of an oracle vector plus optional plugin_dir and registry) and
 # writes one JSON result line per case on stdout (README section 6 keys, sorted), or
@@ -10,7 +12,7 @@ use strict;
 use warnings;
 
 use FindBin;
-use lib "$FindBin::RealBin/lib";
+use lib "$FindBin::RealBin/lib", "$FindBin::RealBin/generated";
 
 use Harness::Clock; # first: freezes time() for everything compiled after it
 
@@ -30,6 +32,7 @@ use PVE::LXC::Config;
 use PVE::Tools;
 
 my $lib_dir = abs_path("$FindBin::RealBin/lib");
+my $generated_base_dir = abs_path("$FindBin::RealBin/generated");
 # the generated plugins (repo generated/) are the last resort; a case's plugin_dir goes first
 my $generated_plugin_dir = abs_path("$FindBin::RealBin/../../../generated");
 
@@ -75,7 +78,7 @@ my $run_in_child = sub {
     mkdir($_, 0700) or die "harness: mkdir $_: $!\n" for $work, $capture, "$capture/ssh";
     chmod(0755, $work);
 
-    my @inc = ($lib_dir, $generated_plugin_dir);
+    my @inc = ($lib_dir, $generated_base_dir, $generated_plugin_dir);
     if (defined(my $dir = $case->{plugin_dir})) {
         my $abs = abs_path($dir);
         die "harness: plugin_dir '$dir' is not a directory\n" if !defined($abs) || !-d $abs;
@@ -118,7 +121,8 @@ my $run_case = sub {
     my $out = eval {
         local $SIG{ALRM} = sub { die "timeout\n" };
         alarm($case_timeout);
-        my $data = do { local $/ = undef; <$rd> } // '';
+        my $data = do { local $/ = undef; <$rd> }
+            // '';
         alarm(0);
         $data;
     };
@@ -144,7 +148,8 @@ my $plugins_from = ''; # the plugin_dir the loaded plugin modules came from
 
 my $unload_plugins = sub {
     for my $file (sort keys %INC) {
-        next if $file !~ m!^PVE/LXC/Setup/(\w+)\.pm$! || $1 eq 'Base' || $1 eq 'Plugin';
+        next if $file !~ m!^PVE/LXC/Setup/(\w+)\.pm$!;
+        next if $1 eq 'Base' || $1 eq 'CtHelpers' || $1 eq 'Plugin'; # the harness's own layers
         delete $INC{$file};
         Symbol::delete_package("PVE::LXC::Setup::$1");
     }

@@ -1,7 +1,7 @@
 import type { PctConf } from '../config/types.ts';
 import { FsError } from '../fs/CtFsApi.ts';
 import { getPrimaryIps, getTtyCount, parseFeatures, parseLxcNetwork } from '../pve/lxc.ts';
-import { configHashKeys } from '../pve/perl.ts';
+import { absPath, configHashKeys, pid, warn } from '../pve/perl.ts';
 import { detectElfArchitecture, systemdVersion } from '../pve/tools.ts';
 import { die, PerlDie } from '../runtime/PerlDie.ts';
 import { chomp, HWS, NWS, perlSplit, perlTrue, quotemeta, utf8Bytes, WS } from '../runtime/perlText.ts';
@@ -13,6 +13,7 @@ import { CtHelpers, removePveSections } from './CtHelpers.ts';
 import { hostsNames } from './hostsSection.ts';
 import { networkdUnit } from './networkdUnit.ts';
 
+/** @perlHandWritten a pattern built from a template (new RegExp) */
 const CRON_LINE = new RegExp(
   `^[0-9]+(${WS}+${NWS}+${WS}+${NWS}+${WS}+${NWS}+${WS}+${NWS}+${WS}+root${WS}+${NWS}[^\\n]*)$`,
 );
@@ -28,7 +29,9 @@ export abstract class Base extends CtHelpers {
     let searchdomains = conf.searchdomain;
     const host = this.hostResolvConf;
     if (nameserver === undefined) {
-      nameserver = [host.dns1, host.dns2, host.dns3].filter((ns) => perlTrue(ns)).join(' ');
+      const servers: string[] = [];
+      for (const ns of [host.dns1, host.dns2, host.dns3]) if (ns !== undefined && perlTrue(ns)) servers.push(ns);
+      nameserver = servers.join(' ');
     }
     if (searchdomains === undefined) searchdomains = host.search;
     return [searchdomains, nameserver];
@@ -50,9 +53,10 @@ export abstract class Base extends CtHelpers {
     } else {
       section += lo4 + lo6;
     }
-    if (hostip !== undefined) section += `${hostip} ${allNames}\n`;
-    else if (namepart !== 'localhost') section += `127.0.1.1 ${allNames}\n`;
-    else section += `127.0.1.1 ${namepart}\n`;
+    // the container's own line: its address, else the loopback alias with its names
+    const names = namepart !== 'localhost' ? allNames : namepart;
+    const ownLine = hostip !== undefined ? `${hostip} ${allNames}` : `127.0.1.1 ${names}`;
+    section += `${ownLine}\n`;
 
     this.ctModifyFile(hostsFn, section);
   }
@@ -104,11 +108,11 @@ export abstract class Base extends CtHelpers {
     const gettyService = `${dir}/getty@.service`;
     if (!this.ctFileExists(gettyService)) return;
     const raw = this.ctFileGetContents(gettyService);
-    const [from, to] = this.ctFileExists(`${dir}/container-getty@.service`)
-      ? ['ConditionPathExists=/dev/tty', 'ConditionPathExists=/dev/tty0']
-      : ['ConditionPathExists=/dev/tty0', 'ConditionPathExists=/dev/tty'];
+    const modern = this.ctFileExists(`${dir}/container-getty@.service`);
+    const from = modern ? 'ConditionPathExists=/dev/tty' : 'ConditionPathExists=/dev/tty0';
+    const to = modern ? 'ConditionPathExists=/dev/tty0' : 'ConditionPathExists=/dev/tty';
     const re = new RegExp(`(?:^|(?<=\\n))${quotemeta(from)}(?=\\n|$)`);
-    if (re.test(raw)) this.ctFileSetContents(gettyService, raw.replace(re, to));
+    if (re.test(raw)) this.ctFileSetContents(gettyService, raw.replace(re, () => to));
   }
 
   setupContainerGettyService(conf: PctConf): void {
@@ -123,7 +127,7 @@ export abstract class Base extends CtHelpers {
     }
     const raw = this.ctFileGetContents(templatePath);
     const ttyname = `${this.devttydir(conf)}tty%I`;
-    const edited = raw.replace(/pts\/%I|lxc\/tty%I/g, ttyname);
+    const edited = raw.replace(/pts\/%I|lxc\/tty%I/g, () => ttyname);
     if (/pts\/%I|lxc\/tty%I/.test(raw)) this.ctFileSetContents(templatePath, edited);
 
     const wants = '/etc/systemd/system/getty.target.wants/';
@@ -141,17 +145,19 @@ export abstract class Base extends CtHelpers {
     // when /etc/systemd/network is missing, so which one shows.
     for (const key of configHashKeys(conf)) {
       if (!/^net\d+$/.test(key)) continue;
-      const d = parseLxcNetwork(conf[key as `net${number}`]);
-      if (!perlTrue(d.name)) continue;
-      const unit = networkdUnit({ ...d, name: d.name! }, this.release.networkdDhcp6AcceptsRa);
+      const value = Object.hasOwn(conf, key) ? conf[key as `net${number}`] : undefined;
+      const d = parseLxcNetwork(value);
+      const name = d.name;
+      if (name === undefined || !perlTrue(name)) continue;
+      const unit = networkdUnit(d, name, this.release.networkdDhcp6AcceptsRa);
       if (this.release.networkdDirMakesParents) this.ctMakePath('/etc/systemd/network');
-      this.ctFileSetContents(`/etc/systemd/network/${d.name}.network`, unit);
+      this.ctFileSetContents(`/etc/systemd/network/${name}.network`, unit);
     }
   }
 
   /** First-boot presets (`00-pve.preset`); `extra` maps unit names to enable/disable. */
-  setupSystemdPreset(extra?: Record<string, number | boolean>): void {
-    const preset: Record<string, number | boolean> = {
+  setupSystemdPreset(extra?: Record<string, number>): void {
+    const preset: Record<string, number> = {
       'sys-kernel-config.mount': 0,
       'sys-kernel-debug.mount': 0,
       'getty@.service': 0,
@@ -159,8 +165,9 @@ export abstract class Base extends CtHelpers {
       ...extra,
     };
     let data = '# Added by PVE at create-time for first-boot configuration.\n';
-    for (const unit of Object.keys(preset).sort(byteOrder)) {
-      data += `${preset[unit] ? 'enable' : 'disable'} ${unit}\n`;
+    for (const unit of Object.keys(preset).sort()) {
+      const action = preset[unit] !== 0 ? 'enable' : 'disable';
+      data += `${action} ${unit}\n`;
     }
     // Before 6.0.15 without parents: a rootfs without /etc/systemd makes the write below die.
     if (this.release.presetDirMakesParents) this.ctMakePath('/etc/systemd/system-preset');
@@ -178,19 +185,23 @@ export abstract class Base extends CtHelpers {
   setupSecuretty(conf: PctConf, ...add: string[]): void {
     const filename = '/etc/securetty';
     if (!this.ctFileExists(filename)) return;
+    let devices = add;
     if (add.length === 0) {
       const dir = this.devttydir(conf);
-      add = ['console', 'tty1', 'tty2', 'tty3', 'tty4'].map((d) => dir + d);
+      devices = ['console', 'tty1', 'tty2', 'tty3', 'tty4'].map((d) => dir + d);
     }
     let data = `${chomp(this.ctFileGetContents(filename))}\n`;
-    for (const dev of add) {
+    for (const dev of devices) {
       const present = new RegExp(`(?:^|(?<=\\n))${quotemeta(dev)}${WS}*(?=\\n|$)`);
       if (!present.test(data)) data += `${dev}\n`;
     }
     this.ctFileSetContents(filename, data);
   }
 
-  /** Rewrites one passwd/shadow line through a `<file>.<pid>` copy that keeps mode and owner. */
+  /**
+   * Rewrites one passwd/shadow line through a `<file>.<pid>` copy that keeps mode and owner.
+   * @perlHandWritten the container filesystem and process id (this.ct, this.rt), errors by class
+   */
   private replacePw(file: string, user: string, epw: string, shadow: boolean): void {
     const tmpfile = `${file}.${this.rt.pid}`;
     try {
@@ -215,6 +226,7 @@ export abstract class Base extends CtHelpers {
     this.ctUnlink(tmpfile);
   }
 
+  /** @perlHandWritten SHA-512 crypt and the Proxmox salt are Perl primitives (crypt, Digest::SHA) */
   setUserPassword(_conf: PctConf, user: string, password: string | undefined): void {
     const pwfile = '/etc/passwd';
     if (!this.ctFileExists(pwfile)) return;
@@ -230,6 +242,7 @@ export abstract class Base extends CtHelpers {
     }
   }
 
+  /** @perlHandWritten a pattern with the user name interpolated; reads through this.ct */
   private parseHomeDir(passwdfile: string, user: string): string {
     const re = new RegExp(`^${user}:(?:[^:]*:){4}([^:]*):`);
     for (const line of splitLinesKeepEnds(this.ct.readFile(passwdfile))) {
@@ -244,13 +257,16 @@ export abstract class Base extends CtHelpers {
     let home = user === 'root' ? '/root/' : `/home/${user}/`;
     if (this.ctFileExists(passwd)) home = this.parseHomeDir(passwd, user);
     if (!(this.ctIsDirectory(home) || this.ctIsSymlink(home))) {
-      throw new PerlDie(`home directory '${home}' of ${user} does not exist! at PVE/LXC/Setup/Base.pm line 496.\n`);
+      die(`home directory '${home}' of ${user} does not exist! at PVE/LXC/Setup/Base.pm line 496.\n`);
     }
     if (!this.ctIsDirectory(`${home}/.ssh`)) this.ctMkdir(`${home}/.ssh`, 0o700);
     this.ctModifyFile(`${home}/.ssh/authorized_keys`, sshKeys, { perms: 0o700 });
   }
 
-  /** Create-time only: spreads root cron jobs over the hour (Perl `rand` after `srand(0)`). */
+  /**
+   * Create-time only: spreads root cron jobs over the hour (Perl `rand` after `srand(0)`).
+   * @perlHandWritten Perl's rand and the container directory listing (this.rt, this.ct)
+   */
   protected randomizeCrontab(): void {
     const files: string[] = [];
     if (this.ct.isDir('/etc/cron.d')) {
@@ -274,16 +290,17 @@ export abstract class Base extends CtHelpers {
     if (zone === undefined) return;
     const tzPath = zone === 'host' ? this.hostLocaltime! : `/usr/share/zoneinfo/${zone}`;
     if (!this.ctFileExists(tzPath)) {
-      this.rt.warn(`container does not have ${tzPath}, timezone can not be modified\n`);
+      warn(`container does not have ${tzPath}, timezone can not be modified\n`);
       return;
     }
-    if (this.ct.realpath('/etc/localtime') !== tzPath) {
-      const tmpfile = `localtime.${this.rt.pid}.new.tmpfile`;
+    const current = absPath('/etc/localtime');
+    if (current !== tzPath) {
+      const tmpfile = `localtime.${pid()}.new.tmpfile`;
       this.ctSymlink(tzPath, tmpfile);
       this.ctRename(tmpfile, '/etc/localtime');
     }
     if (this.ctFileExists('/etc/timezone')) {
-      this.ctFileSetContents('/etc/timezone', `${zone === 'host' ? this.hostTimezone : zone}\n`);
+      this.ctFileSetContents('/etc/timezone', `${zone === 'host' ? this.hostTimezone! : zone}\n`);
     }
   }
 
@@ -303,7 +320,10 @@ export abstract class Base extends CtHelpers {
     }
   }
 
-  /** Host side: the systemd version linked by the container's init (`objdump -p`). */
+  /**
+   * Host side: the systemd version linked by the container's init (`objdump -p`).
+   * @perlHandWritten objdump on the host: a process primitive
+   */
   getSystemdVersion(init: string): number | undefined {
     return systemdVersion(this.rootdir, init);
   }
@@ -340,13 +360,18 @@ export abstract class Base extends CtHelpers {
     return detectElfArchitecture('/bin/sh');
   }
 
-  preStartHook(conf: PctConf): void {
-    this.ctFileSetContents('/fastboot', '');
+  /** What the start and the create hook both end with: init, network, names, DNS, time zone. */
+  private configureFromConf(conf: PctConf): void {
     this.setupInit(conf);
     this.setupNetwork(conf);
     this.setHostname(conf);
     this.setDns(conf);
     this.setTimezone(conf);
+  }
+
+  preStartHook(conf: PctConf): void {
+    this.ctFileSetContents('/fastboot', '');
+    this.configureFromConf(conf);
   }
 
   postCloneHook(conf: PctConf): void {
@@ -360,20 +385,14 @@ export abstract class Base extends CtHelpers {
     this.randomizeCrontab();
     this.setUserPassword(conf, 'root', password);
     if (perlTrue(sshKeys)) this.setUserAuthorizedSshKeys(conf, 'root', sshKeys!);
-    this.setupInit(conf);
-    this.setupNetwork(conf);
-    this.setHostname(conf);
-    this.setDns(conf);
-    this.setTimezone(conf);
+    this.configureFromConf(conf);
   }
 }
 
-/** Perl's `sort` without a block: string comparison by code unit (bytes here). */
-function byteOrder(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** Lines as Perl's `<$fh>` returns them: each with its newline, the last perhaps without. */
+/**
+ * Lines as Perl's `<$fh>` returns them: each with its newline, the last perhaps without.
+ * @perlHandWritten Perl's readline on a file handle
+ */
 function splitLinesKeepEnds(data: string): string[] {
   return data.match(/[^\n]*\n|[^\n]+$/g) ?? [];
 }

@@ -1,24 +1,24 @@
 import type { NetConf } from '../config/types.ts';
 import { isIpInCidr } from '../util/ipInCidr.ts';
 
-const DHCP_MODES = ['no', 'ipv4', 'ipv6', 'yes'] as const;
-
 /**
  * The systemd-networkd unit Proxmox writes for one NIC (`setup_systemd_networkd`):
  * addresses, gateways, the DHCP flag combination, IPv6AcceptRA, and on-link routes for
  * gateways outside the address's subnet. `dhcp6AcceptsRa`: pve-container 6.0.14 and later
  * also accept router advertisements on DHCPv6 NICs.
  */
-export function networkdUnit(d: Partial<NetConf> & { name: string }, dhcp6AcceptsRa = true): string {
-  let data = `[Match]\nName = ${d.name}\n\n[Network]\nDescription = Interface ${d.name} autoconfigured by PVE\n`;
+export function networkdUnit(d: Partial<NetConf>, name: string, dhcp6AcceptsRa: boolean = true): string {
+  let data = `[Match]\nName = ${name}\n\n[Network]\n`;
+  data += `Description = Interface ${name} autoconfigured by PVE\n`;
   let routes = '';
   let hasIpv4 = false;
   let hasIpv6 = false;
-  let dhcp = 0;
+  let dhcp4 = false;
+  let dhcp6 = false;
   let acceptRa = 'false';
 
   if (d.ip !== undefined) {
-    if (d.ip === 'dhcp') dhcp |= 1;
+    if (d.ip === 'dhcp') dhcp4 = true;
     else if (d.ip !== 'manual') {
       hasIpv4 = true;
       data += `Address = ${d.ip}\n`;
@@ -32,7 +32,7 @@ export function networkdUnit(d: Partial<NetConf> & { name: string }, dhcp6Accept
   }
   if (d.ip6 !== undefined) {
     if (d.ip6 === 'dhcp') {
-      dhcp |= 2;
+      dhcp6 = true;
       if (dhcp6AcceptsRa) acceptRa = 'true';
     } else if (d.ip6 === 'auto') {
       acceptRa = 'true';
@@ -48,7 +48,8 @@ export function networkdUnit(d: Partial<NetConf> & { name: string }, dhcp6Accept
       routes += `\n[Route]\nDestination = ${d.gw6}/128\nScope = link\n`;
     }
   }
-  data += `DHCP = ${DHCP_MODES[dhcp]}\n`;
+  const dhcp = dhcp4 ? (dhcp6 ? 'yes' : 'ipv4') : dhcp6 ? 'ipv6' : 'no';
+  data += `DHCP = ${dhcp}\n`;
   data += `IPv6AcceptRA = ${acceptRa}\n`;
   return data + routes;
 }

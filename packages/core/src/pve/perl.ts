@@ -17,6 +17,11 @@ export function time(): number {
   return currentRuntime().now();
 }
 
+/** Perl's `$$`: the id of the process the call runs in. */
+export function pid(): string {
+  return currentRuntime().pid;
+}
+
 /** Perl's `warn`: the message as printed (end it with a newline). */
 export function warn(message: string): void {
   currentRuntime().warn(message);

@@ -85,7 +85,7 @@ describe('system container networking', () => {
     for (const n of nets) {
       const spec = `name=eth0,hwaddr=BC:24:11:00:00:01,bridge=vmbr0,${n}`;
       const out = run({ systemd: true, defaultNetwork: false }, `net0: ${spec}\n`);
-      const expected = networkdUnit({ ...parseLxcNetworkAsPve(spec), name: 'eth0' });
+      const expected = networkdUnit(parseLxcNetworkAsPve(spec), 'eth0');
       expect(file(out.tree, '/etc/systemd/network/10-pve-eth0.network')?.content, n).toBe(expected);
     }
   });

@@ -37,6 +37,7 @@ import {
 import type { ModuleInfo } from './module.ts';
 import { StmtLowerer } from './lowerStmt.ts';
 import { arr, BOOL, describe, hash, isOptional, join, NUM, opt, STR, strip, typeFromNode, UNDEF, VOID, type PT } from './types.ts';
+import { constructedRegex, isRegExpConstruction } from './regexConstruct.ts';
 
 /** An expression's text as a narrowing key: `net.name`, `ip`, `h['k']`. */
 export function narrowKey(node: Node): string {
@@ -235,9 +236,10 @@ export class ExprLowerer implements ExprCx {
     if (Node.isElementAccessExpression(node)) return this.narrowed_(node, this.element(node));
     if (Node.isObjectLiteralExpression(node)) return this.objectLiteral(node);
     if (Node.isArrayLiteralExpression(node)) return this.arrayLiteral(node);
-    if (Node.isRegularExpressionLiteral(node)) {
-      this.fail(node, 'a regex literal must be used directly (re.test(s), re.exec(s), s.replace(re, ...))');
+    if (Node.isRegularExpressionLiteral(node) || isRegExpConstruction(node)) {
+      this.fail(node, 'a regex must be used directly (re.test(s), re.exec(s), s.replace(re, ...)) or held in a const');
     }
+    if (Node.isNewExpression(node)) this.fail(node, 'new is outside the subset (only new RegExp(...))');
     if (Node.isPostfixUnaryExpression(node)) this.fail(node, 'i++/i-- only as a statement of its own');
     if (Node.isArrowFunction(node)) this.fail(node, 'arrow functions only as callbacks of map/filter/some/every/replace');
     if (node.getKind() === SyntaxKind.ThisKeyword) this.fail(node, 'this only as this.field or this.method(...)');
@@ -470,6 +472,7 @@ export class ExprLowerer implements ExprCx {
       }
       return re;
     }
+    if (isRegExpConstruction(node)) return constructedRegex(this, this.mod, node, allowedFlags);
     if (!Node.isRegularExpressionLiteral(node)) return undefined;
     return translateRegexLiteral(node.getLiteralText(), allowedFlags, node);
   }
@@ -913,6 +916,7 @@ export { translateReplacement, snakeCase };
 /** The type of a hash key the dispatcher keeps on `$self` (the release profile holds flags). */
 function selfFieldType(name: string): PT {
   if (name === 'rootdir') return STR;
+  if (name === 'hostTimezone' || name === 'hostLocaltime') return opt(STR);
   if (name === 'release') return hash(BOOL);
   return hash(opt(STR));
 }

@@ -16,13 +16,18 @@ import {
   type Statement,
 } from 'ts-morph';
 import type { PerlExpr, PerlItem, PerlModule, PerlStmt } from '../perl/ast.ts';
-import { PARENT_CLASSES } from '../facts/proxmoxSubs.ts';
+import { BASE_PM_SUBS, PARENT_CLASSES, PLUGIN_PM_SUBS } from '../facts/proxmoxSubs.ts';
+import { handWrittenReason } from './handWritten.ts';
 import { RESERVED_PERL_NAMES, setupPackageName, snakeCase } from '../naming.ts';
 import { scalarOf, Scope, type OwnCallable } from './context.ts';
 import { CompileError, diagnosticAt, type Diagnostic } from './diagnostics.ts';
 import { assignedTexts, ExprLowerer, translateRegexLiteral } from './lowerExpr.ts';
 import { commentLines, StmtLowerer, wrapComment } from './lowerStmt.ts';
 import { KNOWN_MODULES, PRELUDE } from './mapping.ts';
+import { parseSource } from './project.ts';
+import { REPO_ROOT } from '../repo.ts';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import type { ModuleInfo } from './module.ts';
 import { checkSubset } from './subset.ts';
 import { arr, opt, typeFromNode, VOID, type PT } from './types.ts';
@@ -36,13 +41,23 @@ const USE_GROUPS: ReadonlyArray<ReadonlySet<string>> = [
   new Set(['PVE::LXC', 'PVE::LXC::Config', 'PVE::LXC::Tools', 'PVE::LXC::Setup::Base', 'PVE::LXC::Setup::Plugin']),
 ];
 
+/**
+ * The harness's Base (packages/core/src/base/Base.ts) extends CtHelpers, whose Perl is our
+ * hand-written ct_* layer; its subs are the ones Proxmox's Base and Plugin define.
+ */
+const HARNESS_PARENTS: Readonly<Record<string, { perlPackage: string; subs: ReadonlySet<string> }>> = {
+  CtHelpers: { perlPackage: 'PVE::LXC::Setup::CtHelpers', subs: new Set([...PLUGIN_PM_SUBS, ...BASE_PM_SUBS]) },
+};
+
 export interface LowerResult {
   module?: PerlModule;
   className?: string;
   diagnostics: Diagnostic[];
 }
 
-function moduleKey(specifier: string): string {
+function moduleKey(specifier: string, file = ''): string {
+  // a sibling of the Base model (./CtHelpers.ts) is known by its place below core's src/
+  if (specifier.startsWith('./') && /(?:^|\/)base\/[^/]+\.ts$/.test(file)) return `base/${specifier.slice(2)}`;
   return specifier.replace(/^(?:\.\.?\/)+/, '');
 }
 
@@ -67,23 +82,30 @@ export function lowerPluginFile(sf: SourceFile, file: string): LowerResult {
   }
   const cls = classes[0]!;
   const parentName = cls.getExtends()?.getExpression().getText();
-  if (!parentName || !PARENT_CLASSES[parentName]) {
+  const baseMode = parentName !== undefined && HARNESS_PARENTS[parentName] !== undefined;
+  const parent = parentName ? (PARENT_CLASSES[parentName] ?? HARNESS_PARENTS[parentName]) : undefined;
+  if (!parentName || !parent) {
     report(cls, 'the plugin class must extend Base or Plugin');
     return { diagnostics };
   }
   const className = cls.getNameOrThrow();
+  if (!baseMode) {
+    sf.forEachDescendant((node) => {
+      if (handWrittenReason(node) !== undefined) report(node, 'only the Base model may leave parts to hand-written Perl');
+    });
+  }
 
   const mod: ModuleInfo = {
     file,
-    parent: parentName as 'Base' | 'Plugin',
-    parentSubs: PARENT_CLASSES[parentName]!.subs,
+    parent: parentName as ModuleInfo['parent'],
+    parentSubs: parent.subs,
     imports: new Map(),
     methods: new Map(),
     functions: new Map(),
     constants: new Map(),
     regexes: new Map(),
     fields: new Map(),
-    uses: new Set([PARENT_CLASSES[parentName]!.perlPackage]),
+    uses: new Set([parent.perlPackage]),
     prelude: new Set(),
     diagnostics,
   };
@@ -97,9 +119,24 @@ export function lowerPluginFile(sf: SourceFile, file: string): LowerResult {
     }
   };
 
-  collectImports(sf, mod, report);
+  // Base's imports serve its hand-written parts too; an unmapped one fails where compiled code uses it.
+  collectImports(sf, mod, baseMode ? () => undefined : report);
   const moduleItems: PerlItem[] = [];
   const functions = collectTopLevel(sf, cls, mod, report, guard, moduleItems);
+  // Base mode: functions of sibling modules (./networkdUnit.ts) join the module as lexical
+  // helpers, emitted only where compiled code calls them.
+  const siblings = new Set<string>();
+  if (baseMode) {
+    for (const sibling of siblingSources(sf, file)) {
+      for (const v of checkSubset(sibling.sf)) report(v.node, `${sibling.file}: ${v.message}`);
+      collectImports(sibling.sf, mod, report);
+      const before = new Set(mod.functions.keys());
+      for (const [name, fn] of collectTopLevel(sibling.sf, undefined, mod, report, guard, moduleItems)) {
+        functions.set(name, fn);
+        if (!before.has(name)) siblings.add(name);
+      }
+    }
+  }
   collectMembers(cls, mod, report, guard);
 
   // Lexical helpers go before their first user; record who uses whom.
@@ -135,7 +172,7 @@ export function lowerPluginFile(sf: SourceFile, file: string): LowerResult {
   };
 
   const ctor = cls.getConstructors()[0];
-  if (!ctor) report(cls, 'the plugin needs a constructor (sub new)');
+  if (!ctor && !baseMode) report(cls, 'the plugin needs a constructor (sub new)');
   if (cls.getConstructors().length > 1) report(cls.getConstructors()[1], 'constructor overloads are outside the subset');
   if (ctor) {
     for (const dep of deps(ctor)) emitLexical(dep);
@@ -146,7 +183,7 @@ export function lowerPluginFile(sf: SourceFile, file: string): LowerResult {
   }
   for (const method of cls.getMethods()) {
     const own = mod.methods.get(method.getName());
-    if (!own) continue;
+    if (!own || handWrittenReason(method) !== undefined) continue;
     if (own.lexical) {
       emitLexical(method.getName());
       continue;
@@ -155,7 +192,7 @@ export function lowerPluginFile(sf: SourceFile, file: string): LowerResult {
     const item = guard(method, () => lowerMethod(method, mod, false));
     if (item) items.push(item);
   }
-  for (const name of mod.functions.keys()) emitLexical(name);
+  for (const name of mod.functions.keys()) if (!siblings.has(name)) emitLexical(name);
 
   if (diagnostics.length > 0) return { diagnostics, className };
   items.unshift(...preludeItems(mod.prelude));
@@ -163,7 +200,7 @@ export function lowerPluginFile(sf: SourceFile, file: string): LowerResult {
     header: [],
     packageName: setupPackageName(className),
     uses: groupUses(mod.uses),
-    basePackage: PARENT_CLASSES[parentName]!.perlPackage,
+    basePackage: parent.perlPackage,
     items,
   };
   return { module, className, diagnostics };
@@ -185,7 +222,7 @@ function groupUses(uses: Set<string>): string[][] {
 
 function collectImports(sf: SourceFile, mod: ModuleInfo, report: (n: Node, m: string) => void): void {
   for (const imp of sf.getImportDeclarations()) {
-    const key = moduleKey(imp.getModuleSpecifierValue());
+    const key = moduleKey(imp.getModuleSpecifierValue(), mod.file);
     if (!KNOWN_MODULES.has(key)) {
       report(imp, `imports from ${imp.getModuleSpecifierValue()} are outside the subset (known: ${[...KNOWN_MODULES].join(', ')})`);
       continue;
@@ -217,9 +254,23 @@ function returnType(fn: MethodDeclaration | FunctionDeclaration): PT {
   return node ? typeFromNode(node, fn) : VOID;
 }
 
+/** `./x.ts` imports of the Base model other than its parent classes, parsed from disk. */
+function siblingSources(sf: SourceFile, file: string): Array<{ file: string; sf: SourceFile }> {
+  const out: Array<{ file: string; sf: SourceFile }> = [];
+  for (const imp of sf.getImportDeclarations()) {
+    const spec = imp.getModuleSpecifierValue();
+    if (!spec.startsWith('./') || imp.isTypeOnly() || /^\.\/(?:CtHelpers|Plugin)\.ts$/.test(spec)) continue;
+    const path = resolve(REPO_ROOT, dirname(file), spec);
+    if (!existsSync(path)) continue;
+    const shown = `${dirname(file)}/${spec.slice(2)}`;
+    out.push({ file: shown, sf: parseSource(shown, readFileSync(path, 'utf8')) });
+  }
+  return out;
+}
+
 function collectTopLevel(
   sf: SourceFile,
-  cls: ClassDeclaration,
+  cls: ClassDeclaration | undefined,
   mod: ModuleInfo,
   report: (n: Node, m: string) => void,
   guard: <T>(node: Node, fn: () => T) => T | undefined,
@@ -230,6 +281,7 @@ function collectTopLevel(
     if (stmt === cls || Node.isImportDeclaration(stmt) || Node.isTypeAliasDeclaration(stmt) || Node.isInterfaceDeclaration(stmt)) {
       continue;
     }
+    if (handWrittenReason(stmt) !== undefined) continue;
     if (Node.isFunctionDeclaration(stmt)) {
       const name = stmt.getName();
       if (!name || !stmt.getBody()) {
@@ -318,7 +370,8 @@ function collectMembers(
           throw new CompileError(member, 'static, async and generator methods are outside the subset');
         }
         const name = member.getName();
-        const lexical = member.hasModifier(SyntaxKind.PrivateKeyword) || name.startsWith('#');
+        const handWritten = handWrittenReason(member) !== undefined;
+        const lexical = !handWritten && (member.hasModifier(SyntaxKind.PrivateKeyword) || name.startsWith('#'));
         const perlName = snakeCase(name.replace(/^#/, ''));
         if (perlName === 'new') throw new CompileError(member, 'a method named new would replace the constructor');
         mod.methods.set(name, {
@@ -376,6 +429,10 @@ function lowerMethod(method: MethodDeclaration, mod: ModuleInfo, lexical: boolea
   const st = new StmtLowerer(ex, own.returns);
   const { names, defaults } = bindParameters(method.getParameters(), st, ['self']);
   const body = [...defaults, ...st.block(bodyStatements(method.getBody()), lexical ? 2 : 1)];
+  // The harness's Base is held to perlcritic's severity 4: a void sub ends in an explicit return.
+  const last = body.at(-1);
+  const ends = last?.k === 'return' || (last?.k === 'die' && !last.fn && !last.postfix);
+  if (mod.parent === 'CtHelpers' && own.returns.k === 'void' && !ends) body.push({ k: 'return' });
   const comments = docComments(method);
   if (lexical) {
     return { k: 'stmt', comments, stmt: { k: 'lexsub', name: own.perlName, params: names, body, origin: st.origin(method) } };

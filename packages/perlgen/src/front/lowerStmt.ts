@@ -2,6 +2,7 @@
  * TS statements → Perl statements. Comments and blank lines between statements are kept;
  * each statement is lowered on its own so one file reports all its errors at once.
  */
+import { constructedRegex, isRegExpConstruction } from './regexConstruct.ts';
 import { Node, SyntaxKind, type Block, type Expression, type IfStatement, type Statement } from 'ts-morph';
 import type { Origin, PerlExpr, PerlStmt } from '../perl/ast.ts';
 import { RESERVED_PERL_NAMES, snakeCase } from '../naming.ts';
@@ -214,9 +215,11 @@ export class StmtLowerer {
       if (!Node.isIdentifier(nameNode)) this.fail(nameNode, 'object destructuring is outside the subset');
       const name = nameNode.getText();
 
-      if (init && Node.isRegularExpressionLiteral(init)) {
+      if (init && (Node.isRegularExpressionLiteral(init) || isRegExpConstruction(init))) {
         if (mutable) this.fail(decl, 'a regex must be const');
-        const re = translateRegexLiteral(init.getLiteralText(), 'gis', init);
+        const re = isRegExpConstruction(init)
+          ? constructedRegex(this.ex, this.ex.mod, init, 'gis')
+          : translateRegexLiteral(init.getLiteralText(), 'gis', init);
         const v = this.declareVar(name, decl, { type: { k: 'regex' }, mutable: false });
         const varName = (v as { name: string }).name;
         this.ex.scope.declare(name, { perl: v, type: { k: 'regex' }, mutable: false, regex: { ...re, varName } });
@@ -309,6 +312,8 @@ export class StmtLowerer {
 
   private assignment(left: Node, op: string, right: Node, origin: Origin): PerlStmt {
     const target = this.assignable(left);
+    // `@rest = [...]` would store one array reference in the list
+    if (target.p.k === 'var' && target.p.sigil === '@') this.fail(left, 'a rest parameter cannot be reassigned; copy it to a let first');
     const value = this.ex.lower(right);
     const tt = strip(target.t);
     const vt = strip(value.t);

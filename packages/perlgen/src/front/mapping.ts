@@ -558,6 +558,26 @@ export const IMPORTED_FUNCTIONS: Readonly<Record<string, ImportRow>> = {
       return scalar({ k: 'call', fn: 'abs_path', args: [stringArg(cx, args[0]!).p] }, opt(STR));
     },
   },
+  configHashKeys: {
+    from: 'pve/perl.ts',
+    ts: 'configHashKeys(conf)',
+    perl: 'keys %$conf (Perl\'s own hash order, which the model replays)',
+    lower(cx, call, args) {
+      expectArgs(cx, call, args, 1);
+      const h = cx.lower(args[0]!);
+      if (strip(h.t).k !== 'hash' || isOptional(h.t)) cx.fail(args[0]!, `configHashKeys of ${describe(h.t)}`);
+      return list({ k: 'named', op: 'keys', operand: { k: 'deref', sigil: '%', ref: scalarOf(h) } }, arr(STR));
+    },
+  },
+  pid: {
+    from: 'pve/perl.ts',
+    ts: 'pid()',
+    perl: '$$',
+    lower(cx, call, args) {
+      expectArgs(cx, call, args, 0);
+      return scalar({ k: 'var', sigil: '$', name: '$' }, STR);
+    },
+  },
   time: {
     from: 'pve/perl.ts',
     ts: 'time()',

@@ -7,7 +7,7 @@ import type { PT } from './types.ts';
 export interface ModuleInfo {
   /** Path shown in diagnostics and the header (repo-relative). */
   file: string;
-  parent: 'Base' | 'Plugin';
+  parent: 'Base' | 'Plugin' | 'CtHelpers';
   parentSubs: ReadonlySet<string>;
   /** Local import name → [module (relative to packages/core/src), exported name]. */
   imports: Map<string, { module: string; name: string }>;

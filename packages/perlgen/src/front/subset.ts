@@ -4,6 +4,7 @@
  * (Type annotations and JSDoc are skipped: they only inform the lowering.)
  */
 import { Node, SyntaxKind, type SourceFile } from 'ts-morph';
+import { handWrittenReason } from './handWritten.ts';
 import type { Row } from './mapping.ts';
 
 export const SYNTAX_ROWS: Readonly<Record<string, Row>> = {
@@ -63,6 +64,7 @@ export const SYNTAX_ROWS: Readonly<Record<string, Row>> = {
   AsExpression: { ts: 'e as T', perl: 'e' },
   SatisfiesExpression: { ts: 'e satisfies T', perl: 'e' },
   ArrowFunction: { ts: '(x) => e (callbacks only)', perl: 'map { e } / grep { e } / s///er' },
+  NewExpression: { ts: 'new RegExp(`^${quotemeta(s)}${WS}*`) (regexes only)', perl: 'qr/^(?:\\Q$s\\E)[\\t\\n\\x0B\\f\\r ]*/' },
   TypeAliasDeclaration: { ts: 'type T = ...', perl: '— (types only)' },
   InterfaceDeclaration: { ts: 'interface I {...}', perl: '— (types only)' },
 };
@@ -72,7 +74,6 @@ const REFUSALS: Readonly<Record<string, string>> = {
   ForInStatement: "for...in walks keys in JS order and Perl's is random; use for (const k of Object.keys(h).sort())",
   SwitchStatement: 'switch is outside the subset; use if/else if',
   ThrowStatement: "throw is outside the subset; use die('message\\n')",
-  NewExpression: 'new is outside the subset (use regex literals, object and array literals)',
   TypeOfExpression: 'runtime type tests are outside the subset',
   DeleteExpression: 'delete is outside the subset',
   AwaitExpression: 'async code is outside the subset',
@@ -105,7 +106,7 @@ export function checkSubset(sf: SourceFile): SubsetViolation[] {
     }
     const kind = node.getKind();
     if (kind >= SyntaxKind.FirstToken && kind <= SyntaxKind.LastToken) return;
-    if (Node.isTypeAliasDeclaration(node) || Node.isInterfaceDeclaration(node)) {
+    if (Node.isTypeAliasDeclaration(node) || Node.isInterfaceDeclaration(node) || handWrittenReason(node) !== undefined) {
       traversal.skip();
       return;
     }

@@ -6,15 +6,18 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
-import { compilePlugin } from '../compile.ts';
+import { compileHarnessBase, compilePlugin, type CompileResult } from '../compile.ts';
 import type { Diagnostic } from '../front/diagnostics.ts';
-import { displayPath, GENERATED_DIR, modulePath, PLUGINS_DIR } from '../repo.ts';
+import { BASE_SOURCE, displayPath, GENERATED_DIR, HARNESS_GENERATED_DIR, modulePath, PLUGINS_DIR } from '../repo.ts';
 import { listPlugins } from './plugins.ts';
 
 export interface CheckOptions {
   /** Root holding the committed PVE/LXC/Setup/*.pm (default: generated/). */
   dir?: string;
   pluginsDir?: string;
+  /** Root holding the harness's committed PVE/LXC/Setup/Base.pm (default: the harness's generated/). */
+  baseDir?: string;
+  baseSource?: string;
 }
 
 export interface CheckResult {
@@ -31,18 +34,18 @@ export function checkAll(opts: CheckOptions = {}): CheckResult {
   const diffs: string[] = [];
   const diagnostics: Diagnostic[] = [];
   const checked: string[] = [];
-  for (const p of plugins) {
-    const fresh = compilePlugin(p.path);
+  const compare = (target: string, fresh: CompileResult): void => {
     diagnostics.push(...fresh.diagnostics);
-    if (fresh.diagnostics.length > 0) continue;
-    const target = modulePath(dir, p.name);
+    if (fresh.diagnostics.length > 0) return;
     const committed = existsSync(target) ? readFileSync(target, 'utf8') : '';
     checked.push(target);
     if (committed !== fresh.perl) {
       const name = displayPath(target);
       diffs.push(createTwoFilesPatch(`a/${name}`, `b/${name}`, committed, fresh.perl, 'committed', 'generated from the TS model'));
     }
-  }
+  };
+  for (const p of plugins) compare(modulePath(dir, p.name), compilePlugin(p.path));
+  compare(modulePath(opts.baseDir ?? HARNESS_GENERATED_DIR, 'Base'), compileHarnessBase(opts.baseSource ?? BASE_SOURCE));
   const setupDir = resolve(dir, 'PVE/LXC/Setup');
   if (existsSync(setupDir)) {
     for (const f of readdirSync(setupDir).filter((x) => x.endsWith('.pm')).sort()) {

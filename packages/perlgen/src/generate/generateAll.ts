@@ -1,9 +1,10 @@
 /** generateAll: compile plugin classes and write their modules under an output folder. */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { compilePlugin } from '../compile.ts';
+import { join } from 'node:path';
+import { compileHarnessBase, compilePlugin } from '../compile.ts';
 import type { Diagnostic } from '../front/diagnostics.ts';
-import { GENERATED_DIR, modulePath, PLUGINS_DIR } from '../repo.ts';
+import { BASE_SOURCE, GENERATED_DIR, HARNESS_GENERATED_DIR, modulePath, PLUGINS_DIR } from '../repo.ts';
 import { listPlugins, type PluginSource } from './plugins.ts';
 
 export interface GenerateOptions {
@@ -12,6 +13,10 @@ export interface GenerateOptions {
   /** Class names to compile (default: every plugin). */
   plugins?: string[];
   pluginsDir?: string;
+  /** The harness's Base goes here when every plugin is compiled (default: the harness's
+   * generated/ folder, or `<outDir>/harness` with an explicit outDir). */
+  baseOutDir?: string;
+  baseSource?: string;
 }
 
 export interface GenerateResult {
@@ -32,12 +37,15 @@ export function selectPlugins(names: string[] | undefined, pluginsDir = PLUGINS_
 export function generateAll(opts: GenerateOptions = {}): GenerateResult {
   const outDir = opts.outDir ?? GENERATED_DIR;
   const { selected, missing } = selectPlugins(opts.plugins, opts.pluginsDir);
-  const compiled = selected.map((p) => ({ p, r: compilePlugin(p.path) }));
+  const compiled = selected.map((p) => ({ target: modulePath(outDir, p.name), r: compilePlugin(p.path) }));
+  if (!opts.plugins || opts.plugins.length === 0) {
+    const baseOut = opts.baseOutDir ?? (opts.outDir ? join(opts.outDir, 'harness') : HARNESS_GENERATED_DIR);
+    compiled.push({ target: modulePath(baseOut, 'Base'), r: compileHarnessBase(opts.baseSource ?? BASE_SOURCE) });
+  }
   const diagnostics = compiled.flatMap(({ r }) => r.diagnostics);
   if (diagnostics.length > 0 || missing.length > 0) return { written: [], diagnostics, missing };
   const written: string[] = [];
-  for (const { p, r } of compiled) {
-    const target = modulePath(outDir, p.name);
+  for (const { target, r } of compiled) {
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, r.perl);
     written.push(target);

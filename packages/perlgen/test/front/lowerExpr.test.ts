@@ -70,6 +70,7 @@ const cases: Array<[string, string, string, SnippetOptions?]> = [
   ['string split keeps empty fields (prelude helper)', "const f = x.split(':');", "my $f = [$split_fields->(qr/:/, $x)];", S],
   ['stat fields are accessors', "const m = this.ctStat('/f')!.mode;", "my $m = $self->ct_stat('/f')->mode;"],
   ['abs_path comes from Cwd', 'const p = absPath(x);', 'my $p = abs_path($x);', S],
+  ['pid() is $$, interpolated too', 'const t = `${x}.${pid()}.new`;', 'my $t = "$x.$$.new";', S],
 ];
 
 describe('expressions the subset accepts', () => {

@@ -1,10 +1,10 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkAll } from '../../src/generate/checkAll.ts';
 import { generateAll } from '../../src/generate/generateAll.ts';
-import { GENERATED_DIR, modulePath, PLUGINS_DIR } from '../../src/repo.ts';
+import { BASE_SOURCE, GENERATED_DIR, HARNESS_GENERATED_DIR, modulePath, PLUGINS_DIR } from '../../src/repo.ts';
 
 const temps: string[] = [];
 function temp(): string {
@@ -47,6 +47,30 @@ describe('checkAll', () => {
     expect(r.diffs.join('\n')).toContain("+    $conf->{ostype} = 'nix';");
   });
 
+  it("checks the harness's generated Base: an edit to it is a difference", () => {
+    expect(checkAll().checked).toContain(modulePath(HARNESS_GENERATED_DIR, 'Base'));
+    const baseDir = temp();
+    cpSync(HARNESS_GENERATED_DIR, baseDir, { recursive: true });
+    const file = modulePath(baseDir, 'Base');
+    writeFileSync(file, readFileSync(file, 'utf8').replace("'/fastboot', ''", "'/fastboot', 'x'"));
+    const r = checkAll({ baseDir });
+    expect(r.ok).toBe(false);
+    expect(r.diffs).toHaveLength(1);
+    expect(r.diffs[0]).toContain("+    $self->ct_file_set_contents('/fastboot', '');");
+  });
+
+  it('reports a diff after an edit to the Base model', () => {
+    // the whole base/ folder: Base's sibling modules (networkdUnit.ts) are read beside it
+    const dir = join(temp(), 'base');
+    cpSync(dirname(BASE_SOURCE), dir, { recursive: true });
+    const source = join(dir, 'Base.ts');
+    writeFileSync(source, readFileSync(BASE_SOURCE, 'utf8').replace("return perlTrue(conf.unprivileged) ? '' : 'lxc/';", "return 'lxc/';"));
+    const r = checkAll({ baseSource: source });
+    expect(r.diagnostics).toEqual([]);
+    expect(r.ok).toBe(false);
+    expect(r.diffs.join('\n')).toContain("+    return 'lxc/';");
+  });
+
   it('reports a module without a TS source and a source without a module', () => {
     const dir = temp();
     cpSync(GENERATED_DIR, dir, { recursive: true });
@@ -67,6 +91,16 @@ describe('generateAll', () => {
     for (const name of ['ArchLinux', 'Chainguard', 'NixOS', 'Unmanaged']) {
       expect(readFileSync(modulePath(out, name), 'utf8')).toBe(readFileSync(modulePath(GENERATED_DIR, name), 'utf8'));
     }
+    // the harness's Base goes below <out>/harness, equal to the committed one
+    const base = modulePath(join(out, 'harness'), 'Base');
+    expect(r.written).toContain(base);
+    expect(readFileSync(base, 'utf8')).toBe(readFileSync(modulePath(HARNESS_GENERATED_DIR, 'Base'), 'utf8'));
+  });
+
+  it('writes the Base only when every plugin is compiled', () => {
+    const out = temp();
+    const r = generateAll({ outDir: out, plugins: ['NixOS'] });
+    expect(r.written).toEqual([modulePath(out, 'NixOS')]);
   });
 
   it('writes nothing when a plugin does not compile', () => {

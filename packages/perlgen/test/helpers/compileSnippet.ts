@@ -9,7 +9,7 @@ const IMPORTS = `import { Base } from '../base/Base.ts';
 import type { PctConf } from '../config/types.ts';
 import type { OsRelease } from '../osrelease/types.ts';
 import { getPrimaryIps, getTtyCount, parseLxcNetwork } from '../pve/lxc.ts';
-import { absPath, time, warn } from '../pve/perl.ts';
+import { absPath, pid, time, warn } from '../pve/perl.ts';
 import { detectElfArchitecture, dirGlobForeach } from '../pve/tools.ts';
 import { die } from '../runtime/PerlDie.ts';
 import { chomp, perlSplit, perlTrue } from '../runtime/perlText.ts';

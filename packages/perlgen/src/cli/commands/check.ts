@@ -12,7 +12,9 @@ export const checkCommand: Command = {
   help: `Usage: pve-chainguard check [--dir DIR]
 
 Compiles every plugin class in packages/core/src/plugins in memory and compares the
-result with the committed DIR/PVE/LXC/Setup/<Name>.pm (DIR defaults to generated/).
+result with the committed DIR/PVE/LXC/Setup/<Name>.pm (DIR defaults to generated/);
+likewise the Perl harness's Base (packages/core/src/base/Base.ts) with
+packages/testkit/perl/generated/PVE/LXC/Setup/Base.pm.
 A module without a TS source counts as a difference. This is CI's generate-and-diff step.
 
 Options:

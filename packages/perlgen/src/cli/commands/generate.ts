@@ -15,12 +15,14 @@ export const generateCommand: Command = {
 
 Compiles packages/core/src/plugins/<NAME>.ts to DIR/PVE/LXC/Setup/<NAME>.pm.
 Without NAME it compiles ${PRIMARY_PLUGIN}; --all compiles every plugin class
-(the set 'check' compares). DIR defaults to the repository's generated/ folder,
+and the Perl harness's Base (packages/core/src/base/Base.ts →
+packages/testkit/perl/generated/PVE/LXC/Setup/Base.pm, or DIR/harness/... with --out):
+the set 'check' compares. DIR defaults to the repository's generated/ folder,
 whose committed copy reviewers see as Perl diffs.
 
 Options:
   --out DIR   write under DIR instead of generated/
-  --all       compile every plugin in packages/core/src/plugins
+  --all       compile every plugin in packages/core/src/plugins and the harness's Base
   -h, --help  show this help
 
 Nothing is written unless every requested plugin compiles; compile errors are printed
@@ -45,8 +47,9 @@ ${EXIT_STATUS_HELP}`,
     }
     if (parsed.values.all && parsed.positionals.length > 0) throw new UsageError('give either --all or plugin names');
     const plugins = parsed.values.all ? undefined : parsed.positionals.length > 0 ? parsed.positionals : [PRIMARY_PLUGIN];
-    const outDir = parsed.values.out !== undefined ? resolveFrom(io.cwd, parsed.values.out) : GENERATED_DIR;
-    requireDirectoryTarget(outDir, '--out');
+    // no --out: plugins to generated/, and with --all the harness's Base to its own folder
+    const outDir = parsed.values.out !== undefined ? resolveFrom(io.cwd, parsed.values.out) : undefined;
+    if (outDir !== undefined) requireDirectoryTarget(outDir, '--out');
     const { missing } = selectPlugins(plugins);
     if (missing.length > 0) {
       const known = listPlugins().map((p) => p.name).join(', ') || 'none';
@@ -58,7 +61,7 @@ ${EXIT_STATUS_HELP}`,
     } catch (e) {
       // a file-system refusal (read-only, permissions) is about --out; anything else is a bug
       if (!(e as NodeJS.ErrnoException).code) throw e;
-      throw new InputError(`cannot write under --out '${outDir}': ${reason(e)}`);
+      throw new InputError(`cannot write under --out '${outDir ?? GENERATED_DIR}': ${reason(e)}`);
     }
     for (const d of result.diagnostics) io.err(`${formatDiagnostic(d)}\n`);
     if (result.diagnostics.length > 0) {

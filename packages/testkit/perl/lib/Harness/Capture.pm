@@ -1,5 +1,7 @@
 package Harness::Capture;
 
+# SPDX-License-Identifier: AGPL-3.0-or-later
+
 # Collects, in order, every warn() and log_warn() of a case - including those of forked
 # and chrooted children - through one O_APPEND file opened before any fork, plus the
 # case's stdout and stderr. Records are "<tag><byte length>:<bytes>".

@@ -1,5 +1,7 @@
 package Harness::Case;
 
+# SPDX-License-Identifier: AGPL-3.0-or-later
+
 # Runs one oracle-style case (README sections 2-7) in the current process and returns
 # the result object of README section 6. Meant to run in a forked child per case: it
 # redirects STDOUT/STDERR, sets umask, the clock and the plugin registry for good.
@@ -116,10 +118,7 @@ sub run {
 
     my $captured = Harness::Capture::finish($env{capture});
 
-    my $tree = Harness::Tree::snapshot(
-        $rootfs,
-        rename => \&Harness::Normalize::mask_pid_path,
-    );
+    my $tree = Harness::Tree::snapshot($rootfs, rename => \&Harness::Normalize::mask_pid_path,);
     Harness::Normalize::ssh_host_keys($tree, $case->{rootfs} // []);
     delete $_->{bytes} for @$tree;
     my $outside = Harness::Tree::snapshot(

@@ -1,5 +1,7 @@
 package Harness::Clock;
 
+# SPDX-License-Identifier: AGPL-3.0-or-later
+
 # Freezes Perl's time(): load this module before any code that calls time() is compiled
 # (CORE::GLOBAL::time only affects code compiled after it is installed).
 

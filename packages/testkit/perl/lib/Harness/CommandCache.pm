@@ -1,5 +1,7 @@
 package Harness::CommandCache;
 
+# SPDX-License-Identifier: AGPL-3.0-or-later
+
 # Answers `objdump -p FILE` from a directory shared by all case processes of one driver:
 # objdump is deterministic, so its output depends only on FILE's bytes (its path, which
 # objdump echoes, is stored as a placeholder and put back). Spawning objdump costs about
@@ -23,7 +25,8 @@ my $stem = sub {
     return () if @$cmd != 3 || $cmd->[0] ne 'objdump' || $cmd->[1] ne '-p';
     my $file = $cmd->[2];
     open(my $fh, '<:raw', $file) or return ();
-    my $bytes = do { local $/ = undef; <$fh> } // '';
+    my $bytes = do { local $/ = undef; <$fh> }
+        // '';
     close($fh);
     return ("$self->{dir}/objdump-p-" . sha1_hex($bytes), $file);
 };
@@ -31,7 +34,8 @@ my $stem = sub {
 my $slurp = sub {
     my ($file) = @_;
     open(my $fh, '<:raw', $file) or return;
-    my $data = do { local $/ = undef; <$fh> } // '';
+    my $data = do { local $/ = undef; <$fh> }
+        // '';
     close($fh);
     return $data;
 };

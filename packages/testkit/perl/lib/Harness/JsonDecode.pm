@@ -1,5 +1,7 @@
 package Harness::JsonDecode;
 
+# SPDX-License-Identifier: AGPL-3.0-or-later
+
 # A JSON decoder for case lines, several times faster than JSON::PP's (pure Perl, one
 # character at a time; about 6 ms for a 20 KB case on a small VM). Same results as
 # JSON::PP->new->utf8->decode for what cases contain: objects, arrays, strings (character
@@ -11,7 +13,14 @@ use warnings;
 use JSON::PP ();
 
 my %escape = (
-    '"' => '"', '\\' => '\\', '/' => '/', b => "\b", f => "\f", n => "\n", r => "\r", t => "\t",
+    '"' => '"',
+    '\\' => '\\',
+    '/' => '/',
+    b => "\b",
+    f => "\f",
+    n => "\n",
+    r => "\r",
+    t => "\t",
 );
 
 sub decode {

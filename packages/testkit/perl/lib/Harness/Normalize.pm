@@ -1,5 +1,7 @@
 package Harness::Normalize;
 
+# SPDX-License-Identifier: AGPL-3.0-or-later
+
 # The normalisations of the oracle README (section 6) applied to a harness run:
 # scratch paths, process ids, Perl source locations, regenerated SSH host keys.
 

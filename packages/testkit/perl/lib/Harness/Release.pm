@@ -1,5 +1,7 @@
 package Harness::Release;
 
+# SPDX-License-Identifier: AGPL-3.0-or-later
+
 # The release profiles of packages/core/src/release/profiles.ts (the evidence for each flag
 # is there): which pve-container behaviours differ between Proxmox VE 8 and 9. The
 # dispatcher stores the chosen profile on the plugin as $self->{release}; Base, the config
@@ -48,7 +50,8 @@ my $current = $profiles{9};
 # a copy, so a plugin cannot change the table for later cases
 sub profile {
     my ($pve) = @_;
-    my $p = $profiles{ $pve // 9 } or die "harness: unknown Proxmox VE release '$pve' (known: 8, 9)\n";
+    my $p = $profiles{ $pve // 9 }
+        or die "harness: unknown Proxmox VE release '$pve' (known: 8, 9)\n";
     return {%$p};
 }
 

@@ -1,5 +1,7 @@
 package Harness::SshKeyCache;
 
+# SPDX-License-Identifier: AGPL-3.0-or-later
+
 # Opt-in speed-up: the first key of each type is made by the real ssh-keygen and kept in
 # a directory that outlives the per-case processes; later cases reuse it, with the comment
 # (root@<hostname>) of the fingerprint line and the public key rewritten to theirs. Invisible

@@ -1,5 +1,7 @@
 package Harness::Tree;
 
+# SPDX-License-Identifier: AGPL-3.0-or-later
+
 # Filesystem entries as the oracle describes them (README section 4): materialising
 # entry lists into a directory and snapshotting a directory back into entries.
 
@@ -143,7 +145,8 @@ sub snapshot {
         } elsif (S_ISREG($mode)) {
             $entry->{type} = 'file';
             open(my $fh, '<:raw', $full) or die "harness: read $full: $!\n";
-            my $bytes = do { local $/ = undef; <$fh> } // '';
+            my $bytes = do { local $/ = undef; <$fh> }
+                // '';
             close($fh);
             $entry->{bytes} = $bytes;
             my $text = $decode_or_keep->($bytes);

@@ -1,5 +1,7 @@
 package PVE::Cluster;
 
+# SPDX-License-Identifier: AGPL-3.0-or-later
+
 # No cluster file system here: datacenter.cfg reads as empty, everything else is refused.
 
 use strict;

@@ -1,5 +1,7 @@
 package PVE::INotify;
 
+# SPDX-License-Identifier: AGPL-3.0-or-later
+
 # Only the 'resolvconf' reader of PVE::INotify: the host's DNS settings.
 
 use strict;

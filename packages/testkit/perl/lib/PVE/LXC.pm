@@ -1,5 +1,7 @@
 package PVE::LXC;
 
+# SPDX-License-Identifier: AGPL-3.0-or-later
+
 # The three PVE::LXC functions the setup plugins call.
 
 use strict;
@@ -44,8 +46,7 @@ sub parse_id_maps {
         my ($key, $value) = @$entry;
         next if $key ne 'lxc.idmap';
 
-        my ($kind, $ct, $host, $count) =
-            $value =~ m/^([ug])\s+(\d+)\s+(\d+)\s+(\d+)\s*$/
+        my ($kind, $ct, $host, $count) = $value =~ m/^([ug])\s+(\d+)\s+(\d+)\s+(\d+)\s*$/
             or die "failed to parse idmap: $value\n";
         push @map, [$kind, $ct, $host, $count];
         next if $ct != 0;

@@ -1,5 +1,7 @@
 package PVE::Network;
 
+# SPDX-License-Identifier: AGPL-3.0-or-later
+
 # is_ip_in_cidr without Net::IP: the address must lie inside the network that the CIDR's
 # address and prefix describe (host bits of the CIDR address are masked off first).
 

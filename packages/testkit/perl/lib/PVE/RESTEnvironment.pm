@@ -1,5 +1,7 @@
 package PVE::RESTEnvironment;
 
+# SPDX-License-Identifier: AGPL-3.0-or-later
+
 # log_warn is the only part the setup code uses. A harness can redirect it with $SINK.
 
 use strict;

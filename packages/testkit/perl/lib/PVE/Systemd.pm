@@ -1,5 +1,7 @@
 package PVE::Systemd;
 
+# SPDX-License-Identifier: AGPL-3.0-or-later
+
 # Host time zone lookup. Upstream asks timedatectl, which needs a booted systemd; the
 # harness answers from $TIMEZONE when set, else from /etc/timezone, else 'UTC'.
 

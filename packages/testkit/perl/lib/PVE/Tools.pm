@@ -1,5 +1,7 @@
 package PVE::Tools;
 
+# SPDX-License-Identifier: AGPL-3.0-or-later
+
 # The handful of pve-common helpers the container setup code calls, re-implemented
 # from their documented behaviour for the pve-chainguard harness.
 

@@ -1,5 +1,7 @@
 package PVE::LXC::Config;
 
+# SPDX-License-Identifier: AGPL-3.0-or-later
+
 # Container config parsing as the setup code sees it: the pct file format, per-key type
 # checks that only warn (like a non-strict parse on PVE), and the netN / features property
 # strings. The schema is the subset of PVE's option list that setup code and our test
@@ -20,6 +22,7 @@ our $ZONE_TAB = '/usr/share/zoneinfo/zone.tab';
 # The zone names of $ZONE_TAB, read once per $ZONE_TAB (a harness driver reads it before
 # forking, so case processes share it).
 my ($zones, $zones_from);
+
 sub zone_tab_zones {
     return $zones if defined($zones_from) && $zones_from eq $ZONE_TAB;
     my %found;
@@ -70,8 +73,10 @@ my $formats = {
     },
     'lxc-ip-with-ll-iface' => sub {
         my ($v) = @_;
-        return if $v =~ m/^fe80:[^%]+%[a-z][a-z0-9_]{1,20}(?:[:.]\d+)?$/i
-            && $v =~ m/^([^%]+)%/ && $1 =~ m/^$PVE::Tools::IPV6RE$/;
+        return
+               if $v =~ m/^fe80:[^%]+%[a-z][a-z0-9_]{1,20}(?:[:.]\d+)?$/i
+            && $v =~ m/^([^%]+)%/
+            && $1 =~ m/^$PVE::Tools::IPV6RE$/;
         die "value does not look like a valid IP address\n"
             if $v !~ m/^$PVE::Tools::IPRE$/;
     },
@@ -146,7 +151,8 @@ $confdesc->{"net$_"} = { type => 'string', format => $netconf_desc } for 0 .. 31
 
 # issue 14 (PVE 8 = pve-container 5.x, Harness::Release): no host-managed NICs, no
 # entrypoint/env keys, no lxc.init.{cwd,uid,gid,groups} or lxc.environment.* lines.
-my $netconf_desc_pve8 = { map { $_ => $netconf_desc->{$_} } grep { $_ ne 'host-managed' } keys %$netconf_desc };
+my $netconf_desc_pve8 =
+    { map { $_ => $netconf_desc->{$_} } grep { $_ ne 'host-managed' } keys %$netconf_desc };
 my $net_format = sub {
     return Harness::Release::flag('hostManagedNics') ? $netconf_desc : $netconf_desc_pve8;
 };
@@ -158,8 +164,12 @@ my $key_known_on_release = sub {
 };
 my $lxc_key_known_on_release = sub {
     my ($key) = @_;
-    return 0 if $key =~ /^lxc\.init\.(?:cwd|uid|gid|groups)$/ && !Harness::Release::flag('lxcInitIdKeys');
-    return 0 if $key =~ /^lxc\.environment\.(?:runtime|hooks)$/ && !Harness::Release::flag('containerEnvKeys');
+    return 0
+        if $key =~ /^lxc\.init\.(?:cwd|uid|gid|groups)$/
+        && !Harness::Release::flag('lxcInitIdKeys');
+    return 0
+        if $key =~ /^lxc\.environment\.(?:runtime|hooks)$/
+        && !Harness::Release::flag('containerEnvKeys');
     return 1;
 };
 $confdesc->{"mp$_"} = { type => 'string' } for 0 .. 255;
@@ -252,8 +262,8 @@ sub parse_property_string {
         } elsif (my $re = $schema->{pattern}) {
             $errors->{$k} = "value does not match the regex pattern" if $v !~ m/^$re$/;
         } elsif (my $enum = $schema->{enum}) {
-            $errors->{$k} = "value '$v' does not have a value in the enumeration '"
-                . join(', ', @$enum) . "'"
+            $errors->{$k} =
+                "value '$v' does not have a value in the enumeration '" . join(', ', @$enum) . "'"
                 if !grep { $_ eq $v } @$enum;
         }
     }
@@ -266,7 +276,8 @@ sub parse_property_string {
 sub check_type {
     my ($class, $key, $value) = @_;
 
-    my $schema = $key_known_on_release->($key) && $confdesc->{$key} or die "unknown setting '$key'\n";
+    my $schema = $key_known_on_release->($key) && $confdesc->{$key}
+        or die "unknown setting '$key'\n";
     $schema = { %$schema, format => $net_format->() } if $key =~ /^net\d+$/; # issue 14
     die "got undefined value\n" if !defined($value);
     die "property contains a line feed\n" if $value =~ m/[\n\r]/;

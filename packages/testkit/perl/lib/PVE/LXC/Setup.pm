@@ -1,19 +1,22 @@
 package PVE::LXC::Setup;
 
-# The setup dispatcher of the pve-chainguard harness, written from the documented
-# behaviour of PVE's PVE::LXC::Setup: reads os-release inside the container, picks the
-# plugin (configured ostype 'unmanaged', else os-release ID, alias map, fallback files),
-# caches host data on the plugin and runs plugin methods chrooted into the container.
+# SPDX-License-Identifier: AGPL-3.0-or-later
 #
-# Differences a harness needs, all opt-in: plugin classes are loaded when first chosen
-# (they must be findable in @INC, which happens on the host before any chroot); the
-# registries can be extended (register_plugin/register_alias/register_fallback); host
-# data can be injected (set_host_data); SSH host keys are generated in $ssh_key_tmpdir.
+# pve-chainguard harness: the setup dispatcher. Written for this project from the
+# behaviour the oracle records (oracle/README.md) and the notes in
+# docs/proxmox-setup-reference.md §1; it shares its public method names with Proxmox's
+# dispatcher because the plugins and the recorded steps call them, nothing else.
+#
+# A dispatcher object holds the container config, the root directory and the chosen
+# plugin. Every plugin step runs in a child process chrooted into the root directory
+# ($enter_container); reads that cannot change anything run chrooted in this process
+# ($peek_into_container). Harness extras: plugin classes load when first chosen, the type
+# registry can be extended, host data can be injected, SSH host keys go to $ssh_key_tmpdir.
 
 use strict;
 use warnings;
 
-use Cwd 'abs_path';
+use Cwd ();
 use POSIX ();
 
 use Harness::Release;
@@ -30,174 +33,285 @@ use PVE::LXC::Setup::Plugin;
 our $ssh_key_tmpdir = '/run/pve';
 our $ssh_key_generator; # coderef ($type, $comment) -> ($fingerprint, $private, $public)
 
-# the os-release hash of the latest construction, kept even when construction dies later
-# (for harness reports; PVE has no such thing)
+# os-release of the latest construction, kept when construction dies later (harness only)
 our $last_os_release;
 
-my $default_plugins = {
-    alpine => 'PVE::LXC::Setup::Alpine',
-    archlinux => 'PVE::LXC::Setup::ArchLinux',
-    centos => 'PVE::LXC::Setup::CentOS',
-    debian => 'PVE::LXC::Setup::Debian',
-    devuan => 'PVE::LXC::Setup::Devuan',
-    fedora => 'PVE::LXC::Setup::Fedora',
-    gentoo => 'PVE::LXC::Setup::Gentoo',
-    openeuler => 'PVE::LXC::Setup::OpenEuler',
-    opensuse => 'PVE::LXC::Setup::SUSE',
-    ubuntu => 'PVE::LXC::Setup::Ubuntu',
-    nixos => 'PVE::LXC::Setup::NixOS',
-    unmanaged => 'PVE::LXC::Setup::Unmanaged',
+# --- the type registry ----------------------------------------------------------------
+
+# "<ostype>=<module below PVE::LXC::Setup>"
+my @BUILTIN_TYPES = qw(
+    alpine=Alpine archlinux=ArchLinux centos=CentOS debian=Debian devuan=Devuan
+    fedora=Fedora gentoo=Gentoo nixos=NixOS openeuler=OpenEuler opensuse=SUSE
+    ubuntu=Ubuntu unmanaged=Unmanaged
+);
+
+# "<os-release ID>=<ostype>", exact and case-sensitive
+my @BUILTIN_IDS = qw(
+    almalinux=centos arch=archlinux openEuler=openeuler opensuse-leap=opensuse
+    opensuse-slowroll=opensuse opensuse-tumbleweed=opensuse rocky=centos sles=opensuse
+);
+
+# "<test> <path> <ostype>", tried in this order on the host path when os-release names no
+# known ID; test f: a regular file, d: a directory
+my @BUILTIN_MARKERS = (
+    'f /etc/debian_version debian',
+    'f /etc/devuan_version devuan',
+    'f /etc/SuSE-brand opensuse',
+    'f /etc/SuSE-release opensuse',
+    'f /etc/fedora-release fedora',
+    'f /etc/centos-release centos',
+    'f /etc/redhat-release centos',
+    'f /etc/arch-release archlinux',
+    'f /etc/alpine-release alpine',
+    'f /etc/gentoo-release gentoo',
+    'd /nix/store nixos',
+    'f /etc/openEuler-release openeuler',
+);
+
+my $pairs = sub {
+    return map { split(/=/, $_, 2) } @_;
 };
 
-# os-release IDs of related distributions (exact, case-sensitive matches)
-my $default_aliases = {
-    'opensuse-leap' => 'opensuse',
-    'opensuse-tumbleweed' => 'opensuse',
-    'opensuse-slowroll' => 'opensuse',
-    openEuler => 'openeuler',
-    arch => 'archlinux',
-    sles => 'opensuse',
-    rocky => 'centos',
-    almalinux => 'centos',
-};
-
-# Marker files tried in order when os-release has no usable ID; evaluated on the host
-# path (not chrooted). [test, path, type]; test 'f' = regular file, 'd' = directory.
-my $default_fallbacks = [
-    ['f', '/etc/debian_version', 'debian'],
-    ['f', '/etc/devuan_version', 'devuan'],
-    ['f', '/etc/SuSE-brand', 'opensuse'],
-    ['f', '/etc/SuSE-release', 'opensuse'],
-    ['f', '/etc/fedora-release', 'fedora'],
-    ['f', '/etc/centos-release', 'centos'],
-    ['f', '/etc/redhat-release', 'centos'],
-    ['f', '/etc/arch-release', 'archlinux'],
-    ['f', '/etc/alpine-release', 'alpine'],
-    ['f', '/etc/gentoo-release', 'gentoo'],
-    ['d', '/nix/store', 'nixos'],
-    ['f', '/etc/openEuler-release', 'openeuler'],
-];
-
-my ($plugins, $plugin_alias, $fallbacks);
-my $host_data;
+my %registry; # types => {ostype => class}, ids => {ID => ostype}, markers => [[t, p, type, re]]
+my $host_facts; # undef: ask the host
 
 sub reset_registry {
-    $plugins = { %$default_plugins };
-    $plugin_alias = { %$default_aliases };
-    $fallbacks = [map { [@$_] } @$default_fallbacks];
+    my %types = $pairs->(@BUILTIN_TYPES);
+    %registry = (
+        types => { map { ($_ => "PVE::LXC::Setup::$types{$_}") } keys %types },
+        ids => { $pairs->(@BUILTIN_IDS) },
+        markers => [map { [split(/ /, $_)] } @BUILTIN_MARKERS],
+    );
+    return;
 }
 reset_registry();
 
 sub register_plugin {
-    my ($type, $class) = @_;
-    $plugins->{$type} = $class;
+    my ($ostype, $class) = @_;
+    $registry{types}->{$ostype} = $class;
+    return;
 }
 
 sub register_alias {
-    my ($id, $type) = @_;
-    $plugin_alias->{$id} = $type;
+    my ($id, $ostype) = @_;
+    $registry{ids}->{$id} = $ostype;
+    return;
 }
 
-# Extra marker, tried after the upstream list and before the final os-release check:
-# ('f', file, type), ('d', dir, type), or ('p', dir, type, pattern) for a regular file in
-# dir whose name matches the Perl pattern (e.g. an apk signing key).
+# An extra marker, tried after the built-in ones and before giving up: ('f', file, type),
+# ('d', dir, type), or ('p', dir, type, pattern): dir holds a regular file whose name matches
+# the Perl pattern (an apk signing key, say).
 sub register_fallback {
-    my ($test, $path, $type, $pattern) = @_;
+    my ($test, $path, $ostype, $pattern) = @_;
     die "fallback test must be 'f', 'd' or 'p'\n" if $test !~ m/^[fdp]$/;
     die "fallback test 'p' needs a pattern\n" if $test eq 'p' && !defined($pattern);
-    push @$fallbacks, [$test, $path, $type, $test eq 'p' ? qr/$pattern/ : ()];
+    my $marker = [$test, $path, $ostype];
+    push @$marker, qr/$pattern/ if $test eq 'p';
+    push @{ $registry{markers} }, $marker;
+    return;
 }
 
 sub registry {
     return {
-        plugins => { %$plugins },
-        aliases => { %$plugin_alias },
-        fallbacks => [map { [@$_] } @$fallbacks],
+        plugins => { %{ $registry{types} } },
+        aliases => { %{ $registry{ids} } },
+        fallbacks => [map { [@$_] } @{ $registry{markers} }],
     };
 }
 
-# undef = read the host; else { host_resolv_conf, host_timezone, host_localtime }
+# undef = look at the host; else { host_resolv_conf, host_timezone, host_localtime }
 sub set_host_data {
-    my ($data) = @_;
-    $host_data = $data;
+    my ($facts) = @_;
+    $host_facts = $facts;
+    return;
 }
 
-my $autodetect_type = sub {
-    my ($self, $rootdir, $os_release) = @_;
+my $marker_present = sub {
+    my ($rootdir, $marker) = @_;
+    my ($test, $path, undef, $name_re) = @$marker;
+    my $where = $rootdir . $path;
+    return -d $where if $test eq 'd';
+    return -f $where if $test eq 'f';
+    return 0 if !-d $where || !opendir(my $dh, $where);
+    my @hits = grep { $_ =~ $name_re && -f "$where/$_" } readdir($dh);
+    closedir($dh);
+    return scalar(@hits);
+};
 
-    if (my $id = $os_release->{ID}) {
-        return $id if $plugins->{$id};
-        return $plugin_alias->{$id} if $plugin_alias->{$id};
+my $guess_ostype = sub {
+    my ($rootdir, $os_release) = @_;
+
+    my $id = $os_release->{ID};
+    if ($id) {
+        return $id if $registry{types}->{$id};
+        my $via_alias = $registry{ids}->{$id};
+        return $via_alias if $via_alias;
         warn "unknown ID '$id' in /etc/os-release file, trying fallback detection\n";
     }
 
-    my $lsb = "$rootdir/etc/lsb-release";
-    if (-f $lsb && PVE::Tools::file_get_contents($lsb) =~ m/^DISTRIB_ID=Ubuntu$/im) {
-        return 'ubuntu';
+    my $lsb_release = "$rootdir/etc/lsb-release";
+    if (-f $lsb_release) {
+        my $lsb = PVE::Tools::file_get_contents($lsb_release);
+        return 'ubuntu' if $lsb =~ m/^DISTRIB_ID=Ubuntu$/im;
     }
 
-    for my $fallback (@$fallbacks) {
-        my ($test, $path, $type, $re) = @$fallback;
-        my $hit;
-        if ($test eq 'p') {
-            my $dir = "$rootdir$path";
-            if (-d $dir && opendir(my $dh, $dir)) {
-                $hit = grep { $_ =~ $re && -f "$dir/$_" } readdir($dh);
-                closedir($dh);
-            }
-        } else {
-            $hit = $test eq 'd' ? -d "$rootdir$path" : -f "$rootdir$path";
-        }
-        return $type if $hit;
+    for my $marker (@{ $registry{markers} }) {
+        return $marker->[2] if $marker_present->($rootdir, $marker);
     }
 
     die "unable to detect OS distribution\n" if -f "$rootdir/etc/os-release";
-
     warn "/etc/os-release file not found and autodetection failed, falling back to"
         . " 'unmanaged'\n";
     return 'unmanaged';
 };
 
-my $load_plugin_class = sub {
-    my ($type, $class) = @_;
-
+my $require_class = sub {
+    my ($ostype, $class) = @_;
     return if $class->can('new');
-    (my $file = "$class.pm") =~ s!::!/!g;
-    eval { require $file };
-    die "plugin $class for OS type '$type' is not available to the harness: $@" if $@;
+    my $file = join('/', split(/::/, $class)) . '.pm';
+    return if eval { require $file; 1 };
+    die "plugin $class for OS type '$ostype' is not available to the harness: $@";
 };
 
-my $host_localtime = sub {
-    my $path = abs_path('/etc/localtime') // '';
-    $path =~ m|^(/.+)| or die "invalid /etc/localtime\n";
-    return $1;
+my $facts_from_host = sub {
+    my $localtime = Cwd::abs_path('/etc/localtime') // '';
+    die "invalid /etc/localtime\n" if $localtime !~ m|^(/.+)|;
+    return {
+        host_resolv_conf => PVE::INotify::read_file('resolvconf'),
+        host_timezone => PVE::Systemd::get_timezone(),
+        host_localtime => $1,
+    };
+};
+
+# --- running code inside the container ------------------------------------------------
+
+# Forks a child that chroots into the container and runs $code there; its scalar result
+# comes back through a pipe as a string. The child's error is printed as a warning and
+# the parent dies naming $task. Already chrooted, $code simply runs.
+my $enter_container = sub {
+    my ($self, $task, $code) = @_;
+
+    return $code->() if $self->{in_chroot};
+
+    pipe(my $from_child, my $to_parent) or die "pipe failed: $!\n";
+    my $pid = fork() // die "fork failed: $!\n";
+
+    if ($pid == 0) {
+        close($from_child);
+        $self->{in_chroot} = 1;
+        my $ok = eval {
+            my $root = $self->{rootdir};
+            die "failed to change root to: $root: $!\n" if !chroot($root);
+            die "failed to change to root directory\n" if !chdir('/');
+            my $answer = $code->();
+            print {$to_parent} "$answer" if defined($answer);
+            close($to_parent);
+            1;
+        };
+        warn $@ if !$ok;
+        POSIX::_exit($ok ? 0 : 1);
+    }
+
+    close($to_parent);
+    local $/;
+    my $answer = <$from_child>;
+    close($from_child);
+    1 while waitpid($pid, 0) != $pid;
+    die "error in setup task $task\n" if $?;
+    return $answer;
+};
+
+# For code that only reads: chrooted in this very process, left again through a handle on
+# the real root (root may do that). Result (as a string, '' for undef), warning and
+# "error in setup task" as $enter_container; a fork with its copy-on-write faults costs
+# 5-15 ms on a small VM, and every hook asks for the init path.
+my $peek_into_container = sub {
+    my ($self, $task, $code) = @_;
+
+    return $code->() if $self->{in_chroot};
+
+    opendir(my $real_root, '/') or die "cannot open /: $!\n";
+    my $cwd = Cwd::getcwd();
+    my $root = $self->{rootdir};
+    chroot($root) or die "failed to change root to: $root: $!\n";
+    my ($answer, $failure);
+    {
+        local $self->{in_chroot} = 1;
+        my $ok = eval {
+            die "failed to change to root directory\n" if !chdir('/');
+            my $value = $code->();
+            $answer = $value // '';
+            $answer = "$answer";
+            1;
+        };
+        $failure = $@ if !$ok;
+    }
+    if (!chdir($real_root) || !chroot('.')) {
+        # staying inside would run every later case in this container
+        print STDERR "harness: cannot leave the chroot of $root: $!\n";
+        POSIX::_exit(70);
+    }
+    chdir($cwd) if defined($cwd);
+    closedir($real_root);
+    if (defined($failure)) {
+        warn $failure;
+        die "error in setup task $task\n";
+    }
+    return $answer;
+};
+
+# Public form for plugins and helpers: the task is named after the calling method.
+sub protected_call {
+    my ($self, $code) = @_;
+    return $self->$enter_container((caller(1))[3], $code);
+}
+
+# --- construction -----------------------------------------------------------------------
+
+my $choose_architecture = sub {
+    my ($self) = @_;
+
+    my $plugin = $self->{plugin};
+    # asked from inside an eval, so the task a failure names is "(eval)"
+    my $detect = sub { $plugin->detect_architecture() };
+    my $arch = eval { $self->$enter_container('(eval)', $detect) };
+    warn "Architecture detection failed: $@" if $@;
+
+    # PVE 8 (before 6.1.1) keeps any defined answer, even an empty one
+    my $usable = Harness::Release::flag('archFallbackOnFalse') ? $arch : defined($arch);
+    if ($usable) {
+        print "Detected container architecture: $arch\n";
+        return $arch;
+    }
+    print "Falling back to amd64.\nUse `pct set VMID --arch ARCH` to change.\n";
+    return 'amd64';
 };
 
 sub new {
-    my ($class, $conf, $rootdir, $type, $log_warn) = @_;
+    my ($class, $conf, $rootdir, $ostype, $log_warn) = @_;
 
     die "no root directory\n" if !$rootdir || $rootdir eq '/';
-
-    $log_warn ||= sub { PVE::RESTEnvironment::log_warn(@_) };
+    $log_warn //= sub { PVE::RESTEnvironment::log_warn(@_) };
 
     my $self = bless { conf => $conf, rootdir => $rootdir, log_warn => $log_warn }, $class;
 
     my $os_release = $self->get_ct_os_release();
     $self->{os_release} = $last_os_release = $os_release;
 
-    if ($conf->{ostype} && $conf->{ostype} eq 'unmanaged') {
-        $type = 'unmanaged';
-    } elsif (!defined($type)) {
-        $type = $autodetect_type->($self, $rootdir, $os_release);
-        my $expected = $conf->{ostype} || $type;
-        if ($type ne $expected) {
+    my $configured = $conf->{ostype};
+    if (defined($configured) && $configured eq 'unmanaged') {
+        $ostype = 'unmanaged';
+    } elsif (!defined($ostype)) {
+        $ostype = $guess_ostype->($rootdir, $os_release);
+        my $wanted = $configured || $ostype;
+        if ($wanted ne $ostype) {
             warn "WARNING: /etc not present in CT, is the rootfs mounted?\n" if !-e "$rootdir/etc";
-            warn "got unexpected ostype ($type != $expected)\n";
+            warn "got unexpected ostype ($ostype != $wanted)\n";
         }
     }
 
-    my $plugin_class = $plugins->{$type} || die "no such OS type '$type'\n";
-    $load_plugin_class->($type, $plugin_class);
+    my $plugin_class = $registry{types}->{$ostype} or die "no such OS type '$ostype'\n";
+    $require_class->($ostype, $plugin_class);
 
     my $plugin = $plugin_class->new($conf, $rootdir, $os_release, $log_warn);
     $self->{plugin} = $plugin;
@@ -205,313 +319,183 @@ sub new {
     # issue 14: the pve-container release the case plays (Harness::Release, PVE 9 by default)
     $plugin->{release} = Harness::Release::current();
 
-    # host data the plugin needs later, when it cannot look at the host any more
-    if ($host_data) {
-        $plugin->{host_resolv_conf} = $host_data->{host_resolv_conf} // {};
-        $plugin->{host_timezone} = $host_data->{host_timezone};
-        $plugin->{host_localtime} = $host_data->{host_localtime};
-    } else {
-        $plugin->{host_resolv_conf} = PVE::INotify::read_file('resolvconf');
-        $plugin->{host_timezone} = PVE::Systemd::get_timezone();
-        $plugin->{host_localtime} = $host_localtime->();
-    }
+    # what the plugin will need once it cannot see the host any more
+    my $facts = $host_facts ? {%$host_facts} : $facts_from_host->();
+    $plugin->{$_} = $facts->{$_} for qw(host_timezone host_localtime);
+    $plugin->{host_resolv_conf} = $facts->{host_resolv_conf} // {};
 
     my ($id_map, $root_uid, $root_gid) = PVE::LXC::parse_id_maps($conf);
-    if (@$id_map) {
-        $plugin->{id_map} = $id_map;
-        $plugin->{root_uid} = $root_uid;
-        $plugin->{root_gid} = $root_gid;
+    if (scalar(@$id_map)) {
+        @$plugin{qw(id_map root_uid root_gid)} = ($id_map, $root_uid, $root_gid);
     }
 
-    if (!defined($conf->{arch})) {
-        my $arch = eval { $self->protected_call(sub { $plugin->detect_architecture() }) };
-        if (my $err = $@) {
-            warn "Architecture detection failed: $err";
-        }
-
-        # issue 14: before 6.1.1 only undef falls back
-        if (Harness::Release::flag('archFallbackOnFalse') ? !$arch : !defined($arch)) {
-            $arch = 'amd64';
-            print "Falling back to $arch.\nUse `pct set VMID --arch ARCH` to change.\n";
-        } else {
-            print "Detected container architecture: $arch\n";
-        }
-        $conf->{arch} = $arch;
-    }
+    $conf->{arch} = $self->$choose_architecture() if !defined($conf->{arch});
 
     return $self;
 }
 
-# protected_call for code that only reads: the same chroot, result (stringified, '' for
-# undef) and error handling, but without the fork. The process enters the container's
-# root and leaves it again through a handle on the real root kept open meanwhile (root
-# may do that). On a small VM a fork with its copy-on-write faults costs 5-15 ms, and
-# every hook asks for the init path; what the called code could change in the process
-# would otherwise be lost with the child, so only read-only code may come here.
-my $read_chrooted = sub {
-    my ($self, $sub) = @_;
+# --- steps --------------------------------------------------------------------------------
 
-    return $sub->() if $self->{in_chroot};
+# Steps that run the plugin method of the same name inside the container, with the config
+# and as many of the step's own arguments as the method takes; then what follows on the
+# host.
+my %STEPS = (
+    template_fixup => [0],
+    setup_network => [0],
+    set_hostname => [0],
+    set_dns => [0],
+    set_timezone => [0],
+    setup_init => [0],
+    set_user_password => [2],
+    pre_start_hook => [0, 'check_systemd_nesting'],
+    post_create_hook => [2, 'rewrite_ssh_host_keys', 'check_systemd_nesting'],
+);
 
-    my $method = (caller(1))[3];
-    my $rootdir = $self->{rootdir};
-    opendir(my $real_root, '/') or die "cannot open /: $!\n";
-    my $cwd = Cwd::getcwd();
-    chroot($rootdir) or die "failed to change root to: $rootdir: $!\n";
-    my ($res, $err);
-    {
-        local $self->{in_chroot} = 1;
-        $res = eval {
-            chdir('/') or die "failed to change to root directory\n";
-            my $r = $sub->();
-            defined($r) ? "$r" : '';
-        };
-        $err = $@;
-    }
-    # back out; without the real root every later case would run inside this container
-    if (!chdir($real_root) || !chroot('.')) {
-        print STDERR "harness: cannot leave the chroot of $rootdir: $!\n";
-        POSIX::_exit(70);
-    }
-    chdir($cwd) if defined($cwd);
-    closedir($real_root);
-    if ($err) {
-        warn $err;
-        die "error in setup task $method\n";
-    }
-    return $res;
-};
+for my $step (sort keys %STEPS) {
+    my ($arity, @after) = @{ $STEPS{$step} };
+    my $task = __PACKAGE__ . "::$step";
+    my $run = sub {
+        my ($self, @args) = @_;
+        my ($plugin, $conf) = @$self{qw(plugin conf)};
+        my @given = @args[0 .. $arity - 1];
+        $self->$enter_container($task, sub { $plugin->$step($conf, @given) });
+        $self->$_() for @after;
+        return;
+    };
+    no strict 'refs';
+    *{$task} = $run;
+}
 
-# Runs $sub in a child chrooted into the container and returns its (stringified) result.
-# A failing child reports its error as a warning; the caller then dies naming the
-# dispatcher method that asked. Calls made while already chrooted run inline.
-sub protected_call {
-    my ($self, $sub) = @_;
-
-    return $sub->() if $self->{in_chroot};
-
-    pipe(my $res_in, my $res_out) or die "pipe failed: $!\n";
-
-    my $child = fork();
-    die "fork failed: $!\n" if !defined($child);
-
-    if (!$child) {
-        close($res_in);
-        $self->{in_chroot} = 1;
-        eval {
-            my $rootdir = $self->{rootdir};
-            chroot($rootdir) or die "failed to change root to: $rootdir: $!\n";
-            chdir('/') or die "failed to change to root directory\n";
-            my $res = $sub->();
-            if (defined($res)) {
-                print {$res_out} "$res";
-                $res_out->flush();
-            }
-        };
-        if (my $err = $@) {
-            warn $err;
-            POSIX::_exit(1);
+# Proxmox hands this hook the config it is given, not the one it holds.
+sub post_clone_hook {
+    my ($self, $conf) = @_;
+    my $plugin = $self->{plugin};
+    $self->$enter_container(
+        __PACKAGE__ . '::post_clone_hook',
+        sub {
+            $plugin->post_clone_hook($conf);
         }
-        POSIX::_exit(0);
-    }
-
-    close($res_out);
-    my $result = do { local $/ = undef; <$res_in> };
-    while (waitpid($child, 0) != $child) { }
-    if ($? != 0) {
-        my $method = (caller(1))[3];
-        die "error in setup task $method\n";
-    }
-    return $result;
+    );
+    $self->check_systemd_nesting();
+    return;
 }
 
-sub template_fixup {
-    my ($self) = @_;
-    $self->protected_call(sub { $self->{plugin}->template_fixup($self->{conf}) });
-}
-
-sub setup_network {
-    my ($self) = @_;
-    $self->protected_call(sub { $self->{plugin}->setup_network($self->{conf}) });
-}
-
-sub set_hostname {
-    my ($self) = @_;
-    $self->protected_call(sub { $self->{plugin}->set_hostname($self->{conf}) });
-}
-
-sub set_dns {
-    my ($self) = @_;
-    $self->protected_call(sub { $self->{plugin}->set_dns($self->{conf}) });
-}
-
-sub set_timezone {
-    my ($self) = @_;
-    $self->protected_call(sub { $self->{plugin}->set_timezone($self->{conf}) });
-}
-
-sub setup_init {
-    my ($self) = @_;
-    $self->protected_call(sub { $self->{plugin}->setup_init($self->{conf}) });
-}
-
-sub set_user_password {
-    my ($self, $user, $pw) = @_;
-    $self->protected_call(sub { $self->{plugin}->set_user_password($self->{conf}, $user, $pw) });
-}
-
-# ssh-keygen runs on the host (the container may have none); returns the fingerprint line
-# and the two key files' contents. A harness may replace it via $ssh_key_generator.
+# ssh-keygen on the host (the container may have none): the fingerprint line and the two
+# key files' contents. A harness may replace it through $ssh_key_generator.
 sub generate_ssh_key {
     my ($type, $comment) = @_;
 
+    my $keyfile = "$ssh_key_tmpdir/.tmp$$.$type";
+    my $fingerprint_re = qr/(?:(?:[0-9a-f]{2}:)+[0-9a-f]{2}|SHA256:[0-9a-z+\/]{43})/i;
     my $fingerprint = '';
-    my $id_re = qr/(?:(?:[0-9a-f]{2}:)+[0-9a-f]{2}|SHA256:[0-9a-z+\/]{43})/i;
-    my $file = "$ssh_key_tmpdir/.tmp$$.$type";
-    PVE::Tools::run_command(
-        ['ssh-keygen', '-f', $file, '-t', $type, '-N', '', '-E', 'sha256', '-C', $comment],
-        outfunc => sub {
-            my ($line) = @_;
-            $fingerprint = $line if $line =~ m/^$id_re\s+\Q$comment\E$/i;
-        },
-    );
-    my $private = PVE::Tools::file_get_contents($file);
-    my $public = PVE::Tools::file_get_contents("$file.pub");
-    unlink($file, "$file.pub");
+    my $keep_fingerprint = sub {
+        my ($line) = @_;
+        $fingerprint = $line if $line =~ m/^$fingerprint_re\s+\Q$comment\E$/i;
+    };
+    my @keygen = ('ssh-keygen', '-f', $keyfile, '-t', $type, '-N', '', '-E', 'sha256');
+    PVE::Tools::run_command([@keygen, '-C', $comment], outfunc => $keep_fingerprint);
 
-    return ($fingerprint, $private, $public);
+    my @contents = map { PVE::Tools::file_get_contents($_) } ($keyfile, "$keyfile.pub");
+    unlink($keyfile, "$keyfile.pub");
+    return ($fingerprint, @contents);
 }
 
 sub rewrite_ssh_host_keys {
     my ($self) = @_;
 
     my $plugin = $self->{plugin};
-    my $keynames = $plugin->ssh_host_key_types_to_generate();
+    my $wanted = $plugin->ssh_host_key_types_to_generate();
+    return if !-d "$self->{rootdir}/etc/ssh";
+    return if !$wanted || !%$wanted;
 
-    return if !-d "$self->{rootdir}/etc/ssh" || !$keynames || !scalar(keys %$keynames);
+    my ($short) = split(/\./, $self->{conf}->{hostname} || 'localhost', 2);
+    $short //= '';
+    my $generate = $ssh_key_generator // \&generate_ssh_key;
 
-    my $hostname = $self->{conf}->{hostname} || 'localhost';
-    $hostname =~ s/\..*$//;
-
-    my @keyfiles;
-    for my $type (keys %$keynames) {
-        my $basename = $keynames->{$type};
-        print "Creating SSH host key '$basename' - this may take some time ...\n";
-        my $generator = $ssh_key_generator // \&generate_ssh_key;
-        my ($id, $private, $public) = $generator->($type, "root\@$hostname");
-        print "done: $id\n";
-
-        push @keyfiles, ["/etc/ssh/$basename", $private, oct('0600')],
-            ["/etc/ssh/$basename.pub", $public, oct('0644')];
+    my @files;
+    for my $type (keys %$wanted) {
+        my $name = $wanted->{$type};
+        print "Creating SSH host key '$name' - this may take some time ...\n";
+        my ($fingerprint, $private, $public) = $generate->($type, "root\@$short");
+        print "done: $fingerprint\n";
+        push @files, ["/etc/ssh/$name", $private, 0600], ["/etc/ssh/$name.pub", $public, 0644];
     }
 
-    # all keys go into the container in one chrooted call
-    $self->protected_call(sub {
-        $plugin->ct_file_set_contents(@$_) for @keyfiles;
-    });
+    # one chrooted call writes them all
+    $self->$enter_container(
+        __PACKAGE__ . '::rewrite_ssh_host_keys',
+        sub {
+            $plugin->ct_file_set_contents(@$_) for @files;
+        }
+    );
+    return;
 }
 
+# Host side (objdump): a warning for log_warn when systemd would want nesting.
 sub check_systemd_nesting {
     my ($self) = @_;
-
-    return if !Harness::Release::flag('systemdNestingWarning'); # issue 14: from 6.0.19
-
+    return if !Harness::Release::flag('systemdNestingWarning'); # the warning came with 6.0.19
     my $init = $self->get_ct_init_path();
-    # on the host: the check runs objdump
     my $warning = $self->{plugin}->check_systemd_nesting($self->{conf}, $init);
     $self->{log_warn}->($warning) if $warning;
-}
-
-sub pre_start_hook {
-    my ($self) = @_;
-
-    $self->protected_call(sub { $self->{plugin}->pre_start_hook($self->{conf}) });
-    $self->check_systemd_nesting();
-}
-
-sub post_clone_hook {
-    my ($self, $conf) = @_;
-
-    $self->protected_call(sub { $self->{plugin}->post_clone_hook($conf) });
-    $self->check_systemd_nesting();
-}
-
-sub post_create_hook {
-    my ($self, $root_password, $ssh_keys) = @_;
-
-    $self->protected_call(sub {
-        $self->{plugin}->post_create_hook($self->{conf}, $root_password, $ssh_keys);
-    });
-    $self->rewrite_ssh_host_keys();
-    $self->check_systemd_nesting();
+    return;
 }
 
 sub unified_cgroupv2_support {
     my ($self) = @_;
-    return $self->{plugin}->unified_cgroupv2_support($self->get_ct_init_path());
+    my $init = $self->get_ct_init_path();
+    return $self->{plugin}->unified_cgroupv2_support($init);
 }
 
-my %os_release_escapes = (
-    '"' => '"',
-    "'" => "'",
-    '`' => '`',
-    n => "\n",
-    t => "\t",
-    '$' => '$',
-    '\\' => '\\',
-);
+# --- reads --------------------------------------------------------------------------------
 
-# os-release lines NAME=value: single quotes literal, double quotes with the backslash
-# escapes above evaluated, and unquoted values cut to their leading [A-Za-z0-9] run
-# (PVE's quirk: "VERSION_ID=24.03" reads as "24").
+my %unescape = ('n' => "\n", 't' => "\t", map { ($_ => $_) } ('"', "'", '`', '$', '\\'));
+
+# os-release text -> hash: 'single' quotes literal, "double" quotes with the escapes above
+# evaluated, an unquoted value cut to its leading [A-Za-z0-9] run (VERSION_ID=24.03 -> 24).
 sub parse_os_release {
-    my ($data) = @_;
+    my ($text) = @_;
 
-    my $vars = {};
-    return $vars if !defined($data);
-
-    for my $line (split(/\n/, $data)) {
-        next if !length($line);
-        my ($name, $value) = $line =~ m/^\s*([a-zA-Z_][a-zA-Z0-9_]*)=(.*)$/ or next;
-
-        if ($value =~ m/^'([^']*)'/) {
-            $vars->{$name} = $1;
-        } elsif ($value =~ m/^"((?:[^"\\]|\\.)*)"/) {
-            my $text = $1;
-            $text =~ s/\\(["'`nt\$\\])/$os_release_escapes{$1}/g;
-            $vars->{$name} = $text;
-        } elsif ($value =~ m/^([A-Za-z0-9]*)/) {
-            $vars->{$name} = $1;
+    my %vars;
+    for my $line (split(/\n/, $text // '')) {
+        next if $line !~ m/^\s*([a-zA-Z_][a-zA-Z0-9_]*)=(.*)$/;
+        my ($key, $raw) = ($1, $2);
+        if ($raw =~ m/^'([^']*)'/) {
+            $vars{$key} = $1;
+        } elsif ($raw =~ m/^"((?:[^"\\]|\\.)*)"/) {
+            (my $value = $1) =~ s/\\(["'`nt\$\\])/$unescape{$1}/g;
+            $vars{$key} = $value;
+        } else {
+            $raw =~ m/^([A-Za-z0-9]*)/;
+            $vars{$key} = $1;
         }
     }
-    return $vars;
+    return \%vars;
 }
 
 sub get_ct_os_release {
     my ($self) = @_;
 
-    # read-only and ours: chrooted in this process, see $read_chrooted
-    my $data = $self->$read_chrooted(sub {
-        for my $file ('/etc/os-release', '/usr/lib/os-release') {
-            return PVE::Tools::file_get_contents($file) if -f $file;
+    my $text = $self->$peek_into_container(
+        __PACKAGE__ . '::get_ct_os_release',
+        sub {
+            my ($file) = grep { -f $_ } ('/etc/os-release', '/usr/lib/os-release');
+            return defined($file) ? PVE::Tools::file_get_contents($file) : undef;
         }
-        return;
-    });
-
-    return parse_os_release($data);
+    );
+    return parse_os_release($text);
 }
 
-# /sbin/init, resolved inside the container when it is a symlink
+# /sbin/init, resolved inside the container when it is a link. Base's resolver only
+# reads, so it runs without the fork; a plugin's own resolver gets the child.
 sub get_ct_init_path {
     my ($self) = @_;
 
     my $plugin = $self->{plugin};
-    my $sub = sub { $plugin->get_ct_init_path() };
-    # Base's version only reads; a plugin's own may not, so that one gets the real fork
-    my $base = \&PVE::LXC::Setup::Base::get_ct_init_path;
-    return $plugin->can('get_ct_init_path') == $base
-        ? $self->$read_chrooted($sub)
-        : $self->protected_call($sub);
+    my $resolve = sub { $plugin->get_ct_init_path() };
+    my $only_reads = $plugin->can('get_ct_init_path') == \&PVE::LXC::Setup::Base::get_ct_init_path;
+    my $run = $only_reads ? $peek_into_container : $enter_container;
+    return $self->$run(__PACKAGE__ . '::get_ct_init_path', $resolve);
 }
 
 1;

@@ -1,5 +1,7 @@
 package PVE::LXC::Tools;
 
+# SPDX-License-Identifier: AGPL-3.0-or-later
+
 use strict;
 use warnings;
 

@@ -1,93 +1,36 @@
 package PVE::LXC::Setup::Plugin;
 
-# The abstract setup plugin API. Base implements it for distributions PVE manages fully
-# (errors propagate); Unmanaged implements it as safe no-ops.
+# SPDX-License-Identifier: AGPL-3.0-or-later
+#
+# pve-chainguard harness: the interface the dispatcher calls on a setup plugin, written for
+# this project from docs/proxmox-setup-reference.md §1.6. Every method here only complains;
+# a managed distribution inherits working ones from PVE::LXC::Setup::Base, an unmanaged one
+# overrides them with harmless no-ops.
 
 use strict;
 use warnings;
 
-use Carp;
+use Carp ();
 
-sub new {
-    my ($class, $conf, $rootdir, $os_release, $log_warn) = @_;
-    croak "implement me in sub-class\n";
-}
+my $complaint = 'implement me in sub-class';
 
-sub template_fixup {
-    my ($self, $conf) = @_;
-    croak "implement me in sub-class\n";
-}
+# The methods of the interface. The three hooks complain without a line end, so Perl appends
+# the caller's location to their message; the others end theirs with "\n".
+my @WITH_LINE_END = qw(
+    new template_fixup setup_network set_hostname set_dns set_timezone setup_init
+    set_user_password unified_cgroupv2_support get_ct_init_path check_systemd_nesting
+    ssh_host_key_types_to_generate detect_architecture
+);
+my @WITHOUT_LINE_END = qw(pre_start_hook post_clone_hook post_create_hook);
 
-sub setup_network {
-    my ($self, $conf) = @_;
-    croak "implement me in sub-class\n";
-}
+my $install = sub {
+    my ($name, $message) = @_;
+    no strict 'refs';
+    *{ __PACKAGE__ . "::$name" } = sub { Carp::croak($message) };
+    return;
+};
 
-sub set_hostname {
-    my ($self, $conf) = @_;
-    croak "implement me in sub-class\n";
-}
-
-sub set_dns {
-    my ($self, $conf) = @_;
-    croak "implement me in sub-class\n";
-}
-
-sub set_timezone {
-    my ($self, $conf) = @_;
-    croak "implement me in sub-class\n";
-}
-
-sub setup_init {
-    my ($self, $conf) = @_;
-    croak "implement me in sub-class\n";
-}
-
-sub set_user_password {
-    my ($self, $conf, $user, $password) = @_;
-    croak "implement me in sub-class\n";
-}
-
-sub unified_cgroupv2_support {
-    my ($self, $init) = @_;
-    croak "implement me in sub-class\n";
-}
-
-sub get_ct_init_path {
-    my ($self) = @_;
-    croak "implement me in sub-class\n";
-}
-
-sub check_systemd_nesting {
-    my ($self, $conf, $init) = @_;
-    croak "implement me in sub-class\n";
-}
-
-sub ssh_host_key_types_to_generate {
-    my ($self) = @_;
-    croak "implement me in sub-class\n";
-}
-
-sub detect_architecture {
-    my ($self) = @_;
-    croak "implement me in sub-class\n";
-}
-
-# the hooks complain without a trailing newline, so the caller's location is appended
-
-sub pre_start_hook {
-    my ($self, $conf) = @_;
-    croak "implement me in sub-class";
-}
-
-sub post_clone_hook {
-    my ($self, $conf) = @_;
-    croak "implement me in sub-class";
-}
-
-sub post_create_hook {
-    my ($self, $conf, $root_password, $ssh_keys) = @_;
-    croak "implement me in sub-class";
-}
+$install->($_, "$complaint\n") for @WITH_LINE_END;
+$install->($_, $complaint) for @WITHOUT_LINE_END;
 
 1;
