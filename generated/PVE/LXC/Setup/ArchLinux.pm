@@ -27,6 +27,7 @@ sub template_fixup {
 
     $self->setup_securetty($conf);
     $self->remove_lxc_name_from_etc_hosts();
+    return;
 }
 
 sub setup_init {
@@ -35,12 +36,14 @@ sub setup_init {
     # Arch enables no network service of its own; networkd is what setup_network configures.
     $self->setup_systemd_preset({ 'systemd-networkd.service' => 1 });
     $self->setup_container_getty_service($conf);
+    return;
 }
 
 sub setup_network {
     my ($self, $conf) = @_;
 
     $self->setup_systemd_networkd($conf);
+    return;
 }
 
 1;

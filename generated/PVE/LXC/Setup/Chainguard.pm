@@ -38,10 +38,8 @@ my $systemd_init = sub {
     my ($self) = @_;
 
     for my $init ('/sbin/init', '/usr/bin/init', '/init') {
-        my $binary = abs_path($init);
-        if (defined($binary) && $binary =~ /\/systemd\z/ && $self->ct_is_executable($binary)) {
-            return $init;
-        }
+        my $binary = abs_path($init) // '';
+        return $init if $binary =~ /\/systemd\z/ && $self->ct_is_executable($binary);
     }
     return;
 };
@@ -54,9 +52,8 @@ my $is_system_container = sub {
     return 0 if !defined($init);
     my $entrypoint = $conf->{entrypoint};
     return 1 if !defined($entrypoint) || $entrypoint eq $init;
-    my $resolved_entrypoint = abs_path($entrypoint) // '';
-    my $resolved_init = abs_path($init) // '';
-    return $resolved_entrypoint ne '' && $resolved_entrypoint eq $resolved_init;
+    my $resolved = abs_path($entrypoint);
+    return defined($resolved) && $resolved eq (abs_path($init) // '');
 };
 
 sub setup_init {
@@ -81,6 +78,7 @@ sub setup_init {
     $preset->{'systemd-resolved.service'} = 1 if $self->ct_file_exists($resolved_unit);
     $preset->{'sshd.service'} = 1 if $self->ct_file_exists("$units/sshd.service");
     $self->setup_systemd_preset($preset);
+    return;
 }
 
 # The unit Proxmox's setup_systemd_networkd writes for a NIC (Base has no renderer).
@@ -145,6 +143,7 @@ sub setup_network {
                 if $stale && index($self->ct_file_get_contents($path), $ours) >= 0;
         },
     );
+    return;
 }
 
 # With resolved: drop-in + stub link; else the section, skipped when empty (Base adds a blank line).
@@ -178,6 +177,7 @@ sub set_dns {
     } elsif (!$self->ct_is_directory($resolv)) {
         $self->ct_symlink('../run/systemd/resolve/stub-resolv.conf', $resolv);
     }
+    return;
 }
 
 # Rewrites field 2 (and 3 unless `days` is '') of the user's line only, keeping the mode.
@@ -194,6 +194,7 @@ my $replace_account_fields = sub {
         $s = $s =~ s/(?<![^\n])([^:\n]*)(?::[^:\n]*){2}:/defined($1) && $1 eq $user ? $e : $&/ger;
     }
     $self->ct_file_set_contents($file, $s, $mode);
+    return;
 };
 
 # As Proxmox, but unknown hashes (yescrypt, `$2b$`) are kept and a multi-line hash refused.
@@ -207,12 +208,11 @@ sub set_user_password {
     }
     return if !$self->ct_file_exists('/etc/passwd');
     my $days = int(time() / 86400);
-    if ($self->ct_file_exists('/etc/shadow')) {
-        $replace_account_fields->($self, '/etc/shadow', $user, $password, "$days");
-        $replace_account_fields->($self, '/etc/passwd', $user, 'x', '');
-    } else {
-        $replace_account_fields->($self, '/etc/passwd', $user, $password, '');
-    }
+    # with shadow the hash and day count go there and passwd says `x`
+    my $shadow = $self->ct_file_exists('/etc/shadow');
+    $replace_account_fields->($self, '/etc/shadow', $user, $password, "$days") if $shadow;
+    $replace_account_fields->($self, '/etc/passwd', $user, $shadow ? 'x' : $password, '');
+    return;
 }
 
 # As Proxmox, but root's keys keep the 0700 Base creates them with (a rewrite gives 0644).
@@ -221,9 +221,9 @@ sub set_user_authorized_ssh_keys {
 
     $self->SUPER::set_user_authorized_ssh_keys($conf, $user, $ssh_keys);
     my $file = '/root/.ssh/authorized_keys';
-    if ($user eq 'root' && $self->ct_file_exists($file)) {
-        $self->ct_file_set_contents($file, $self->ct_file_get_contents($file), oct('0700'));
-    }
+    return if $user ne 'root' || !$self->ct_file_exists($file);
+    $self->ct_file_set_contents($file, $self->ct_file_get_contents($file), oct('0700'));
+    return;
 }
 
 # No /bin/sh (distroless): busybox, the loader (/bin, /lib work on both layouts), apk.

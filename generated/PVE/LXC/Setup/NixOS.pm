@@ -24,20 +24,27 @@ sub new {
 
 sub template_fixup {
     my ($self, $conf) = @_;
+
+    return;
 }
 
 sub setup_network {
     my ($self, $conf) = @_;
 
     $self->setup_systemd_networkd($conf);
+    return;
 }
 
 sub set_timezone {
     my ($self, $conf) = @_;
+
+    return;
 }
 
 sub setup_init {
     my ($self, $conf) = @_;
+
+    return;
 }
 
 # /bin/sh appears only after first activation, so read the shell from /sbin/init's shebang.

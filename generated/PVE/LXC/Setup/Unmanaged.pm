@@ -23,30 +23,44 @@ sub new {
 
 sub template_fixup {
     my ($self, $conf) = @_;
+
+    return;
 }
 
 sub setup_network {
     my ($self, $conf) = @_;
+
+    return;
 }
 
 sub set_hostname {
     my ($self, $conf) = @_;
+
+    return;
 }
 
 sub set_dns {
     my ($self, $conf) = @_;
+
+    return;
 }
 
 sub set_timezone {
     my ($self, $conf) = @_;
+
+    return;
 }
 
 sub setup_init {
     my ($self, $conf) = @_;
+
+    return;
 }
 
 sub set_user_password {
     my ($self, $conf, $user, $password) = @_;
+
+    return;
 }
 
 sub unified_cgroupv2_support {
@@ -85,18 +99,26 @@ sub detect_architecture {
 
 sub pre_start_hook {
     my ($self, $conf) = @_;
+
+    return;
 }
 
 sub post_clone_hook {
     my ($self, $conf) = @_;
+
+    return;
 }
 
 sub post_create_hook {
     my ($self, $conf, $password, $ssh_keys) = @_;
+
+    return;
 }
 
 sub ct_file_set_contents {
     my ($self, $path, $data, $perms) = @_;
+
+    return;
 }
 
 1;

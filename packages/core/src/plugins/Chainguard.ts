@@ -24,10 +24,8 @@ export class Chainguard extends Base {
   /** The init that boots systemd: /sbin/init, /usr/bin/init or /init resolving to it. */
   private systemdInit(): string | undefined {
     for (const init of ['/sbin/init', '/usr/bin/init', '/init']) {
-      const binary = absPath(init);
-      if (binary !== undefined && /\/systemd$/.test(binary) && this.ctIsExecutable(binary)) {
-        return init;
-      }
+      const binary = absPath(init) ?? '';
+      if (/\/systemd$/.test(binary) && this.ctIsExecutable(binary)) return init;
     }
     return undefined;
   }
@@ -38,9 +36,8 @@ export class Chainguard extends Base {
     if (init === undefined) return false;
     const entrypoint = conf.entrypoint;
     if (entrypoint === undefined || entrypoint === init) return true;
-    const resolvedEntrypoint = absPath(entrypoint) ?? '';
-    const resolvedInit = absPath(init) ?? '';
-    return resolvedEntrypoint !== '' && resolvedEntrypoint === resolvedInit;
+    const resolved = absPath(entrypoint);
+    return resolved !== undefined && resolved === (absPath(init) ?? '');
   }
 
   setupInit(conf: PctConf): void {
@@ -159,12 +156,10 @@ export class Chainguard extends Base {
     }
     if (!this.ctFileExists('/etc/passwd')) return;
     const days = Math.trunc(time() / 86400);
-    if (this.ctFileExists('/etc/shadow')) {
-      this.replaceAccountFields('/etc/shadow', user, password, `${days}`);
-      this.replaceAccountFields('/etc/passwd', user, 'x', '');
-    } else {
-      this.replaceAccountFields('/etc/passwd', user, password, '');
-    }
+    // with shadow the hash and day count go there and passwd says `x`
+    const shadow = this.ctFileExists('/etc/shadow');
+    if (shadow) this.replaceAccountFields('/etc/shadow', user, password, `${days}`);
+    this.replaceAccountFields('/etc/passwd', user, shadow ? 'x' : password, '');
   }
 
   /** Rewrites field 2 (and 3 unless `days` is '') of the user's line only, keeping the mode. */
@@ -185,9 +180,8 @@ export class Chainguard extends Base {
   setUserAuthorizedSshKeys(conf: PctConf, user: string, sshKeys: string): void {
     super.setUserAuthorizedSshKeys(conf, user, sshKeys);
     const file = '/root/.ssh/authorized_keys';
-    if (user === 'root' && this.ctFileExists(file)) {
-      this.ctFileSetContents(file, this.ctFileGetContents(file), 0o700);
-    }
+    if (user !== 'root' || !this.ctFileExists(file)) return;
+    this.ctFileSetContents(file, this.ctFileGetContents(file), 0o700);
   }
 
   /** No /bin/sh (distroless): busybox, the loader (/bin, /lib work on both layouts), apk. */

@@ -429,10 +429,10 @@ function lowerMethod(method: MethodDeclaration, mod: ModuleInfo, lexical: boolea
   const st = new StmtLowerer(ex, own.returns);
   const { names, defaults } = bindParameters(method.getParameters(), st, ['self']);
   const body = [...defaults, ...st.block(bodyStatements(method.getBody()), lexical ? 2 : 1)];
-  // The harness's Base is held to perlcritic's severity 4: a void sub ends in an explicit return.
+  // Generated modules are held to perlcritic's severity 4: a void sub ends in an explicit return.
   const last = body.at(-1);
   const ends = last?.k === 'return' || (last?.k === 'die' && !last.fn && !last.postfix);
-  if (mod.parent === 'CtHelpers' && own.returns.k === 'void' && !ends) body.push({ k: 'return' });
+  if (own.returns.k === 'void' && !ends) body.push({ k: 'return' });
   const comments = docComments(method);
   if (lexical) {
     return { k: 'stmt', comments, stmt: { k: 'lexsub', name: own.perlName, params: names, body, origin: st.origin(method) } };

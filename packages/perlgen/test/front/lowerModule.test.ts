@@ -58,6 +58,7 @@ sub setup_network {
     my ($self, $conf) = @_;
 
     $self->setup_systemd_networkd($conf);
+    return;
 }
 
 1;
@@ -126,6 +127,7 @@ sub setup_network {
     my ($self, $conf) = @_;
 
     $self->ct_unlink($quote->('x')) if $enabled->($self);
+    return;
 }`);
   });
 

@@ -1,6 +1,6 @@
 /**
  * The gates every committed Perl module passes: it is a fresh compile of its TS model
- * (golden), `perl -c` with our stubs, a perltidy fixed point, perlcritic -5 clean, thin,
+ * (golden), `perl -c` with our stubs, a perltidy fixed point, perlcritic -4 clean, thin,
  * shaped like upstream plugins, and it calls only subs that Proxmox's real Base.pm has.
  */
 import { readFileSync } from 'node:fs';
@@ -9,13 +9,13 @@ import { compilePlugin } from '../../src/compile.ts';
 import { BASE_PM_SUBS } from '../../src/facts/proxmoxSubs.ts';
 import { listPlugins } from '../../src/generate/plugins.ts';
 import { GENERATED_DIR, modulePath } from '../../src/repo.ts';
-import { perlcritic5All, perlSyntaxCheck, perltidy } from '../helpers/perlTools.ts';
+import { perlcriticAll, perlSyntaxCheck, perltidy } from '../helpers/perlTools.ts';
 
 const plugins = listPlugins();
 const MAX_LINES = 250;
 let critic = new Map<string, string>();
 beforeAll(() => {
-  critic = perlcritic5All(plugins.map((p) => modulePath(GENERATED_DIR, p.name)));
+  critic = perlcriticAll(plugins.map((p) => modulePath(GENERATED_DIR, p.name)), 4);
 });
 
 describe.each(plugins.map((p) => [p.name, p] as const))('generated %s.pm', (name, plugin) => {
@@ -38,7 +38,7 @@ describe.each(plugins.map((p) => [p.name, p] as const))('generated %s.pm', (name
     expect(perltidy(committed())).toBe(committed());
   });
 
-  it('is clean under perlcritic --severity 5', () => {
+  it('is clean under perlcritic --severity 4 (and so 5)', () => {
     expect(critic.get(file)?.trim()).toBe(`${file} source OK`);
   });
 

@@ -69,6 +69,10 @@ export function compileSnippet(body: string, opts: SnippetOptions = {}): Snippet
       .map((l) => l.replace(/^ {4}/, ''))
       .join('\n')
       .replace(/^\n/, '');
+    // Every void sub ends in `return;` (perlcritic -4; lowerModule.test.ts proves it); the
+    // snippet's view leaves out that added line unless the TS body wrote the return itself.
+    const wroteReturn = /return;\s*$/.test(body);
+    if ((opts.returns ?? 'void') === 'void' && !wroteReturn) bodyText = bodyText.replace(/\n?return;$/, '');
   }
   return { module: r.perl, body: bodyText, errors };
 }

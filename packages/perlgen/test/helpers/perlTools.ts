@@ -43,14 +43,9 @@ export function perlSyntaxCheck(file: string): ToolRun {
   return run(requireTool('perl'), [`-I${PERL_STUBS_DIR}`, '-c', file]);
 }
 
-/** `perlcritic --severity 5` (no profile: the gate is the stock severity-5 set). */
-export function perlcritic5(file: string): ToolRun {
-  return run(requireTool('perlcritic'), ['--noprofile', '--severity', '5', file]);
-}
-
-/** perlcritic -5 over several files in one run (it is slow to start): output per file. */
-export function perlcritic5All(files: string[]): Map<string, string> {
-  const r = run(requireTool('perlcritic'), ['--noprofile', '--severity', '5', '--verbose', '%f: %m at line %l (%p)\n', ...files]);
+/** perlcritic (no profile: the stock set) over several files in one run (it is slow to start): output per file. */
+export function perlcriticAll(files: string[], severity: 4 | 5): Map<string, string> {
+  const r = run(requireTool('perlcritic'), ['--noprofile', '--severity', String(severity), '--verbose', '%f: %m at line %l (%p)\n', ...files]);
   const byFile = new Map(files.map((f) => [f, '']));
   for (const line of r.output.split('\n').filter(Boolean)) {
     const file = files.find((f) => line.startsWith(`${f}:`) || line.startsWith(`${f} `));
