@@ -24,3 +24,15 @@ export interface Command {
   help: string;
   run(args: string[], io: CommandIo): Promise<number>;
 }
+
+/**
+ * A command as the CLI lists it: name and summary, with the implementation imported only
+ * when it runs or shows its help, so one command's start does not pay for the others.
+ */
+export interface LazyCommand {
+  name: string;
+  summary: string;
+  load(): Promise<Command>;
+}
+
+export type CommandEntry = Command | LazyCommand;

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Command, CommandIo } from './Command.ts';
+import type { Command, CommandEntry, CommandIo } from './Command.ts';
 import { EXIT, EXIT_STATUS_HELP, InputError, UsageError } from './exitCodes.ts';
 import { wantColour } from './output/colour.ts';
 import { guardIo } from './output/guardIo.ts';
 
-function usage(commands: Command[]): string {
+function usage(commands: CommandEntry[]): string {
   return `Usage: pve-chainguard <command> [options]
 
 Commands:
@@ -41,7 +41,7 @@ export const processIo: CommandIo = {
  */
 export async function main(
   argv: string[],
-  commands: Command[],
+  commands: CommandEntry[],
   io: CommandIo = processIo,
   colour = io === processIo && wantColour(process.stdout, process.env),
 ): Promise<number> {
@@ -52,16 +52,22 @@ export async function main(
   return code;
 }
 
-async function dispatch(argv: string[], commands: Command[], io: CommandIo): Promise<number> {
+async function dispatch(argv: string[], commands: CommandEntry[], io: CommandIo): Promise<number> {
   const [name, ...args] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     (name === undefined ? io.err : io.out)(usage(commands));
     return name === undefined ? EXIT.usage : EXIT.ok;
   }
-  const command = commands.find((c) => c.name === name);
-  if (!command) {
+  const entry = commands.find((c) => c.name === name);
+  if (!entry) {
     io.err(`pve-chainguard: unknown command '${name}'\n\n${usage(commands)}`);
     return EXIT.usage;
+  }
+  let command: Command;
+  try {
+    command = 'load' in entry ? await entry.load() : entry;
+  } catch (e) {
+    return internalError(name, e, io);
   }
   if (args.includes('--help') || args.includes('-h')) {
     io.out(command.help);
@@ -78,12 +84,16 @@ async function dispatch(argv: string[], commands: Command[], io: CommandIo): Pro
       io.err(`${name}: ${e.message}\n`);
       return EXIT.usage;
     }
-    const detail = process.env.PVE_CHAINGUARD_DEBUG ? `${(e as Error)?.stack ?? String(e)}` : String((e as Error)?.message ?? e);
-    io.err(
-      `${name}: internal error in pve-chainguard ${VERSION}: ${detail}\n` +
-        'This is a bug. Please report it with the command line, the input and this message\n' +
-        '(rerun with PVE_CHAINGUARD_DEBUG=1 for the stack trace).\n',
-    );
-    return EXIT.internal;
+    return internalError(name, e, io);
   }
+}
+
+function internalError(name: string, e: unknown, io: CommandIo): number {
+  const detail = process.env.PVE_CHAINGUARD_DEBUG ? `${(e as Error)?.stack ?? String(e)}` : String((e as Error)?.message ?? e);
+  io.err(
+    `${name}: internal error in pve-chainguard ${VERSION}: ${detail}\n` +
+      'This is a bug. Please report it with the command line, the input and this message\n' +
+      '(rerun with PVE_CHAINGUARD_DEBUG=1 for the stack trace).\n',
+  );
+  return EXIT.internal;
 }

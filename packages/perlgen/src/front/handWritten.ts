@@ -5,7 +5,7 @@
  * then neither checks nor emits it, and calls to such a method become `$self->name(...)`.
  * Only the Base model may carry the tag: a plugin is generated whole.
  */
-import { Node } from 'ts-morph';
+import { Node } from './tsMorph.ts';
 
 export const HAND_WRITTEN_TAG = 'perlHandWritten';
 

@@ -3,15 +3,8 @@
  * and calls are looked up in mapping.ts; this file handles the syntax around them and the
  * semantic checks that need types (undefined, truthiness, hash order, string vs number).
  */
-import {
-  Node,
-  SyntaxKind,
-  type BinaryExpression,
-  type CallExpression,
-  type ElementAccessExpression,
-  type Expression,
-  type PropertyAccessExpression,
-} from 'ts-morph';
+import type { BinaryExpression, CallExpression, ElementAccessExpression, Expression, PropertyAccessExpression } from 'ts-morph';
+import { Node, SyntaxKind } from './tsMorph.ts';
 import type { HashEntry, PerlExpr, PerlStmt } from '../perl/ast.ts';
 import { RegexError, translateReplacement, translateRegex, type TranslatedRegex } from '../perl/regex.ts';
 import { interpolatable } from '../perl/printExpr.ts';

@@ -4,17 +4,8 @@
  * new public methods become subs, private helpers and module functions become lexical
  * coderefs placed before their first use.
  */
-import {
-  Node,
-  SyntaxKind,
-  type ClassDeclaration,
-  type ConstructorDeclaration,
-  type FunctionDeclaration,
-  type MethodDeclaration,
-  type ParameterDeclaration,
-  type SourceFile,
-  type Statement,
-} from 'ts-morph';
+import type { ClassDeclaration, ConstructorDeclaration, FunctionDeclaration, MethodDeclaration, ParameterDeclaration, SourceFile, Statement } from 'ts-morph';
+import { Node, SyntaxKind } from './tsMorph.ts';
 import type { PerlExpr, PerlItem, PerlModule, PerlStmt } from '../perl/ast.ts';
 import { BASE_PM_SUBS, PARENT_CLASSES, PLUGIN_PM_SUBS } from '../facts/proxmoxSubs.ts';
 import { handWrittenReason } from './handWritten.ts';

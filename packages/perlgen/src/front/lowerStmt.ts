@@ -3,7 +3,8 @@
  * each statement is lowered on its own so one file reports all its errors at once.
  */
 import { constructedRegex, isRegExpConstruction } from './regexConstruct.ts';
-import { Node, SyntaxKind, type Block, type Expression, type IfStatement, type Statement } from 'ts-morph';
+import type { Block, Expression, IfStatement, Statement } from 'ts-morph';
+import { Node, SyntaxKind } from './tsMorph.ts';
 import type { Origin, PerlExpr, PerlStmt } from '../perl/ast.ts';
 import { RESERVED_PERL_NAMES, snakeCase } from '../naming.ts';
 import { listOf, scalarOf, Scope, type LExpr, type VarInfo } from './context.ts';

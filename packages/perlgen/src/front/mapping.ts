@@ -4,7 +4,8 @@
  * row (and a test). Syntax-level constructs (statements, literals) are listed in
  * SYNTAX_ROWS and lowered in lowerStmt.ts / lowerExpr.ts.
  */
-import { Node, SyntaxKind, type CallExpression, type Expression } from 'ts-morph';
+import type { CallExpression, Expression } from 'ts-morph';
+import { Node, SyntaxKind } from './tsMorph.ts';
 import { num, str, type PerlExpr } from '../perl/ast.ts';
 import { literalRegex, translateReplacement, type TranslatedRegex } from '../perl/regex.ts';
 import { listOf, scalarOf, type LExpr } from './context.ts';

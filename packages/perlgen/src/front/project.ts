@@ -2,7 +2,8 @@
  * ts-morph, syntax only: one in-memory project per process, no lib files, no module
  * resolution, no type checker (types come from annotations, see types.ts).
  */
-import { Project, ts, type SourceFile } from 'ts-morph';
+import type { SourceFile } from 'ts-morph';
+import { Project, ts } from './tsMorph.ts';
 
 let project: Project | undefined;
 

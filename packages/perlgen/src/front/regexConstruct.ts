@@ -6,7 +6,8 @@
  * variable (interpolated as pattern text, as Perl interpolates it). Both kinds of variable
  * span are wrapped in `(?:...)` so that a following quantifier applies to all of it.
  */
-import { Node, type NewExpression } from 'ts-morph';
+import type { NewExpression } from 'ts-morph';
+import { Node } from './tsMorph.ts';
 import { RegexError, translateRegex, type TranslatedRegex } from '../perl/regex.ts';
 import { CompileError } from './diagnostics.ts';
 import type { ExprCx } from './mapping.ts';

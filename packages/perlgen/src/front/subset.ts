@@ -3,7 +3,8 @@
  * Anything else is a compile error at its position, before any lowering is attempted.
  * (Type annotations and JSDoc are skipped: they only inform the lowering.)
  */
-import { Node, SyntaxKind, type SourceFile } from 'ts-morph';
+import type { SourceFile } from 'ts-morph';
+import { Node, SyntaxKind } from './tsMorph.ts';
 import { handWrittenReason } from './handWritten.ts';
 import type { Row } from './mapping.ts';
 

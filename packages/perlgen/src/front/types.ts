@@ -3,7 +3,8 @@
  * They decide the Perl spelling where TS and Perl differ: `eq` vs `==`, `.` vs `+`,
  * arrays as references vs lists, and whether a value may be undefined.
  */
-import { Node, SyntaxKind, type TypeNode } from 'ts-morph';
+import type { TypeNode } from 'ts-morph';
+import { Node, SyntaxKind } from './tsMorph.ts';
 import { CompileError } from './diagnostics.ts';
 
 export type PT =

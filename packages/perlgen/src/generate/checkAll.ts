@@ -4,8 +4,8 @@
  * differences too.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { basename, resolve } from 'node:path';
-import { createTwoFilesPatch } from 'diff';
 import { compileHarnessBase, compilePlugin, type CompileResult } from '../compile.ts';
 import type { Diagnostic } from '../front/diagnostics.ts';
 import { BASE_SOURCE, displayPath, GENERATED_DIR, HARNESS_GENERATED_DIR, modulePath, PLUGINS_DIR } from '../repo.ts';
@@ -26,6 +26,11 @@ export interface CheckResult {
   diffs: string[];
   diagnostics: Diagnostic[];
   checked: string[];
+}
+
+/** `diff` is loaded only when a module differs: a clean check (CI's usual run) never needs it. */
+function createTwoFilesPatch(...args: Parameters<typeof import('diff').createTwoFilesPatch>): string {
+  return (createRequire(import.meta.url)('diff') as typeof import('diff')).createTwoFilesPatch(...args);
 }
 
 export function checkAll(opts: CheckOptions = {}): CheckResult {

@@ -6,7 +6,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main, type Command } from '@pve-chainguard/perlgen/cli';
+import { main, type Command, type CommandEntry } from '@pve-chainguard/perlgen/cli';
 import { InputError } from '@pve-chainguard/perlgen/cli';
 import { GENERATED_DIR } from '../../../perlgen/src/repo.ts';
 import { commands } from '../../src/cli/index.ts';
@@ -116,7 +116,7 @@ beforeAll(() => {
 }, 60_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(args: string[], stdin?: string, cmds: Command[] = commands) {
+async function run(args: string[], stdin?: string, cmds: CommandEntry[] = commands) {
   const r = { code: -1, out: '', err: '' };
   r.code = await main(args, cmds, {
     cwd: dir,
@@ -140,6 +140,13 @@ describe('CLI catalogue', () => {
       expect(text).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f]/); // no raw control character
     }
     expect([...listing(dir), ...listing(GENERATED_DIR)]).toEqual(before);
+  });
+
+  it('lists each command with the name and summary its module gives', async () => {
+    for (const c of commands) {
+      const loaded = 'load' in c ? await c.load() : c;
+      expect({ name: loaded.name, summary: loaded.summary }).toEqual({ name: c.name, summary: c.summary });
+    }
   });
 
   it('has every command document the exit-code contract in --help', async () => {

@@ -5,7 +5,7 @@
 import { ctFsFromEntries, entriesFromFs, runSession, type FsEntry, type Hook, type Outcome } from '@pve-chainguard/core';
 import { describe, expect, it } from 'vitest';
 import { loadFixture } from '../../src/fixtures/loadFixture.ts';
-import { commands } from '../../src/cli/index.ts';
+import { previewCommand as preview } from '../../src/cli/preview.ts';
 
 const NOW = 1767225600;
 const HEAD = 'arch: amd64\nhostname: cg1.example.org\n';
@@ -104,7 +104,6 @@ describe('securetty matrix', () => {
 
 describe('preview', () => {
   it('on the nginx fixture prints a diff with no systemd files and a resolv.conf section', async () => {
-    const preview = commands.find((c) => c.name === 'preview')!;
     let out = '';
     let err = '';
     const { mkdtempSync, writeFileSync } = await import('node:fs');
