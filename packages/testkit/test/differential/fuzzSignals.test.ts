@@ -19,7 +19,8 @@ describe('fuzz interrupted', () => {
     let scratch: string | undefined;
     for (let i = 0; i < 200 && !scratch; i++) {
       await new Promise((r) => setTimeout(r, 50));
-      const mine = readdirSync('/dev/shm').filter((n) => n.startsWith('pvecg-fuzz-')).map((n) => join('/dev/shm', n));
+      // only this child's run directory: another run on the machine must not be mistaken for it
+      const mine = readdirSync('/dev/shm').filter((n) => n.startsWith(`pvecg-fuzz-${child.pid}-`)).map((n) => join('/dev/shm', n));
       scratch = mine.find((d) => existsSync(d) && readdirSync(d).some((n) => n.startsWith('pvecg-harness-')));
     }
     expect(scratch, err).toBeDefined();

@@ -15,7 +15,8 @@ export function fuzzScratch(onSignal: (signal: NodeJS.Signals) => void = default
   } catch {
     // no tmpfs: the system temp dir
   }
-  const dir = mkdtempSync(join(parent, 'pvecg-fuzz-'));
+  // the pid in the name tells concurrent runs (and their tests) apart
+  const dir = mkdtempSync(join(parent, `pvecg-fuzz-${process.pid}-`));
   chmodSync(dir, 0o700);
   const remove = () => rmSync(dir, { recursive: true, force: true, maxRetries: 20, retryDelay: 25 });
   const handler = (signal: NodeJS.Signals) => {
