@@ -17,6 +17,7 @@ perl -MNet::IP -e1 2>/dev/null || apt_needed+=(libnet-ip-perl)
 # preview of .tar.xz / .tar.zst templates and zstd OCI layers streams through these
 command -v xz >/dev/null || apt_needed+=(xz-utils)
 command -v zstd >/dev/null || apt_needed+=(zstd)
+command -v git >/dev/null || apt_needed+=(git)  # upstream-series drives git; the repo test lists tracked files
 if [ ${#apt_needed[@]} -gt 0 ]; then
     sudo=""
     [ "$(id -u)" -eq 0 ] || sudo="sudo"
