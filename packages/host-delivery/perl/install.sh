@@ -21,26 +21,8 @@ Exit status: 0 installed or already installed; 1 refused or failed, nothing chan
 USAGE
 }
 
-ROOT_ARG=/
-DRY_RUN=0
-NO_RELOAD=0
-while (($#)); do
-    case $1 in
-        --root)
-            [[ $# -ge 2 ]] || { msg "--root needs a directory" && usage >&2 && exit 2; }
-            ROOT_ARG=$2
-            shift
-            ;;
-        --root=*) ROOT_ARG=${1#--root=} ;;
-        --dry-run) DRY_RUN=1 ;;
-        --no-reload) NO_RELOAD=1 ;;
-        -h | --help) usage && exit 0 ;;
-        *) msg "unknown argument '$1'" && usage >&2 && exit 2 ;;
-    esac
-    shift
-done
-[[ -d "$ROOT_ARG" ]] || { msg "--root '$ROOT_ARG' is not a directory" && exit 2; }
-set_paths "$ROOT_ARG"
+parse_args --dry-run "$@"
+DRY_RUN=$OWN_FLAG
 trap cleanup_stage EXIT
 
 fault preflight || exit 1

@@ -26,6 +26,36 @@ step_done() {
     if [[ "${PVECG_KILL_AFTER:-}" == "$1" ]]; then kill -KILL $$; fi
 }
 
+# The options both scripts take (--root DIR, --no-reload, --help) plus the script's own flag
+# ($1, which sets OWN_FLAG=1); then the paths under ROOT_ARG. Bad usage exits 2.
+# shellcheck disable=SC2034 # OWN_FLAG is read by the sourcing script
+parse_args() {
+    local own=$1
+    shift
+    ROOT_ARG=/
+    NO_RELOAD=0
+    OWN_FLAG=0
+    while (($#)); do
+        case $1 in
+            --root)
+                [[ $# -ge 2 ]] || { msg "--root needs a directory" && usage >&2 && exit 2; }
+                ROOT_ARG=$2
+                shift
+                ;;
+            --root=*) ROOT_ARG=${1#--root=} ;;
+            --no-reload) NO_RELOAD=1 ;;
+            -h | --help) usage && exit 0 ;;
+            *)
+                [[ $1 == "$own" ]] || { msg "unknown argument '$1'" && usage >&2 && exit 2; }
+                OWN_FLAG=1
+                ;;
+        esac
+        shift
+    done
+    [[ -d "$ROOT_ARG" ]] || { msg "--root '$ROOT_ARG' is not a directory" && exit 2; }
+    set_paths "$ROOT_ARG"
+}
+
 set_paths() {
     ROOT=${1%/}
     PERL5="$ROOT/usr/share/perl5"
