@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import type { Diagnostic } from './front/diagnostics.ts';
 import { lowerPluginFile } from './front/lowerModule.ts';
 import { parseSource } from './front/project.ts';
+import { idiomatic } from './perl/idioms.ts';
 import { LayoutErrors, printModule } from './perl/printModule.ts';
 import { displayPath } from './repo.ts';
 
@@ -38,7 +39,7 @@ export function compileSource(text: string, file: string, command?: string): Com
     `SPDX-License-Identifier: ${LICENSE}`,
   ];
   try {
-    return { perl: printModule(module), diagnostics: [], className };
+    return { perl: printModule(idiomatic(module)), diagnostics: [], className };
   } catch (e) {
     if (!(e instanceof LayoutErrors)) throw e;
     const diagnostics = e.errors.map(({ origin: o, message }) => ({

@@ -34,7 +34,7 @@ sub new {
 }
 
 # The init that boots systemd: /sbin/init, /usr/bin/init or /init resolving to it.
-my $systemd_init = sub {
+my sub systemd_init {
     my ($self) = @_;
 
     for my $init ('/sbin/init', '/usr/bin/init', '/init') {
@@ -42,19 +42,19 @@ my $systemd_init = sub {
         return $init if $binary =~ /\/systemd\z/ && $self->ct_is_executable($binary);
     }
     return;
-};
+}
 
 # systemd is the init and the configured entrypoint (if any) is that init.
-my $is_system_container = sub {
+my sub is_system_container {
     my ($self, $conf) = @_;
 
-    my $init = $systemd_init->($self);
+    my $init = systemd_init($self);
     return 0 if !defined($init);
     my $entrypoint = $conf->{entrypoint};
     return 1 if !defined($entrypoint) || $entrypoint eq $init;
     my $resolved = abs_path($entrypoint);
     return defined($resolved) && $resolved eq (abs_path($init) // '');
-};
+}
 
 sub setup_init {
     my ($self, $conf) = @_;
@@ -67,7 +67,7 @@ sub setup_init {
     }
     $self->setup_securetty($conf, map { $self->devttydir($conf) . $_ } @$ttys);
 
-    return if !$is_system_container->($self, $conf);
+    return if !is_system_container($self, $conf);
 
     # Base links gettys only into an existing getty.target.wants; PVE 8 makes no preset parents
     $self->ct_make_path('/etc/systemd/system/getty.target.wants') if $tty_count > 0;
@@ -82,7 +82,7 @@ sub setup_init {
 }
 
 # The unit Proxmox's setup_systemd_networkd writes for a NIC (Base has no renderer).
-my $network_unit = sub {
+my sub network_unit {
     my ($self, $name, $ip, $gw, $ip6, $gw6) = @_;
 
     my $data = "[Match]\nName = $name\n\n[Network]\n";
@@ -107,16 +107,17 @@ my $network_unit = sub {
             $routes .= "\n[Route]\nDestination = $gw6/128\nScope = link\n";
         }
     }
+    my $dhcp4 = defined($ip) && $ip eq 'dhcp';
     my $dhcp6 = defined($ip6) && $ip6 eq 'dhcp';
-    my $mode = defined($ip) && $ip eq 'dhcp' ? $dhcp6 ? 'yes' : 'ipv4' : $dhcp6 ? 'ipv6' : 'no';
+    my $mode = $dhcp4 && $dhcp6 ? 'yes' : $dhcp4 ? 'ipv4' : $dhcp6 ? 'ipv6' : 'no';
     return "${data}DHCP = $mode\nIPv6AcceptRA = $accept_ra\n$routes";
-};
+}
 
 # One unit per self-managed NIC, named to sort before the image's 20-eth.network.
 sub setup_network {
     my ($self, $conf) = @_;
 
-    return if !$is_system_container->($self, $conf);
+    return if !is_system_container($self, $conf);
     my $dir = '/etc/systemd/network';
     my $wanted = {};
     for my $key (sort keys %$conf) {
@@ -127,7 +128,7 @@ sub setup_network {
         $wanted->{$name} = 1;
         $self->ct_make_path($dir);
         $self->ct_file_set_contents("$dir/10-pve-$name.network",
-            $network_unit->($self, $name, $net->{ip}, $net->{gw}, $net->{ip6}, $net->{gw6}));
+            network_unit($self, $name, $net->{ip}, $net->{gw}, $net->{ip6}, $net->{gw6}));
     }
     # drop the units we wrote for NICs that are gone or became host-managed
     PVE::Tools::dir_glob_foreach(
@@ -138,7 +139,7 @@ sub setup_network {
 
             my $path = "$dir/$file";
             my $ours = "\nDescription = Interface $name autoconfigured by PVE\n";
-            my $stale = !(exists $wanted->{$name}) && $self->ct_file_exists($path);
+            my $stale = !exists $wanted->{$name} && $self->ct_file_exists($path);
             $self->ct_unlink($path)
                 if $stale && index($self->ct_file_get_contents($path), $ours) >= 0;
         },
@@ -154,7 +155,7 @@ sub set_dns {
     my $servers = [PVE::Tools::split_list($nameserver)];
     my $domains = [PVE::Tools::split_list($searchdomains)];
     my $say = scalar(@$servers) > 0 || scalar(@$domains) > 0;
-    if (!$is_system_container->($self, $conf) || !$self->ct_file_exists($resolved_unit)) {
+    if (!is_system_container($self, $conf) || !$self->ct_file_exists($resolved_unit)) {
         $self->SUPER::set_dns($conf) if $say;
         return;
     }
@@ -180,22 +181,20 @@ sub set_dns {
     return;
 }
 
-# Rewrites field 2 (and 3 unless `days` is '') of the user's line only, keeping the mode.
-my $replace_account_fields = sub {
+# Sets the user's password field (and with `days` the last change), keeping the file's mode.
+my sub replace_account_fields {
     my ($self, $file, $user, $secret, $days) = @_;
 
-    my $mode = $self->ct_stat($file)->mode & oct('07777');
-    my $s = $self->ct_file_get_contents($file);
-    if ($days eq '') {
-        my $e = "$user:$secret:";
-        $s = $s =~ s/(?<![^\n])([^:\n]*):[^:\n]*:/defined($1) && $1 eq $user ? $e : $&/ger;
+    my $mode = $self->ct_stat($file)->mode & 0o7777;
+    my $data = $self->ct_file_get_contents($file);
+    if (defined($days)) {
+        $data =~ s/(?<![^\n])(?:\Q$user\E)(?::[^:\n]*){2}:/$user:$secret:$days:/g;
     } else {
-        my $e = "$user:$secret:$days:";
-        $s = $s =~ s/(?<![^\n])([^:\n]*)(?::[^:\n]*){2}:/defined($1) && $1 eq $user ? $e : $&/ger;
+        $data =~ s/(?<![^\n])(?:\Q$user\E):[^:\n]*:/$user:$secret:/g;
     }
-    $self->ct_file_set_contents($file, $s, $mode);
+    $self->ct_file_set_contents($file, $data, $mode);
     return;
-};
+}
 
 # As Proxmox, but unknown hashes (yescrypt, `$2b$`) are kept and a multi-line hash refused.
 sub set_user_password {
@@ -210,8 +209,8 @@ sub set_user_password {
     my $days = int(time() / 86400);
     # with shadow the hash and day count go there and passwd says `x`
     my $shadow = $self->ct_file_exists('/etc/shadow');
-    $replace_account_fields->($self, '/etc/shadow', $user, $password, "$days") if $shadow;
-    $replace_account_fields->($self, '/etc/passwd', $user, $shadow ? 'x' : $password, '');
+    replace_account_fields($self, '/etc/shadow', $user, $password, $days) if $shadow;
+    replace_account_fields($self, '/etc/passwd', $user, $shadow ? 'x' : $password, undef);
     return;
 }
 
@@ -222,7 +221,7 @@ sub set_user_authorized_ssh_keys {
     $self->SUPER::set_user_authorized_ssh_keys($conf, $user, $ssh_keys);
     my $file = '/root/.ssh/authorized_keys';
     return if $user ne 'root' || !$self->ct_file_exists($file);
-    $self->ct_file_set_contents($file, $self->ct_file_get_contents($file), oct('0700'));
+    $self->ct_file_set_contents($file, $self->ct_file_get_contents($file), 0o700);
     return;
 }
 
@@ -234,11 +233,8 @@ sub detect_architecture {
         ['/bin/sh', '/bin/busybox', '/lib/ld-linux-x86-64.so.2', '/lib/ld-linux-aarch64.so.1'];
     for my $path (@$candidates) {
         next if !$self->ct_file_exists($path);
-        my $arch;
-        eval { $arch = PVE::LXC::Tools::detect_elf_architecture($path); };
-        if ($@) {
-            next; # not an ELF file we know
-        }
+        # undefined for a file that is no ELF binary we know
+        my $arch = eval { PVE::LXC::Tools::detect_elf_architecture($path) };
         return $arch if defined($arch);
     }
     my $apk_arch = { x86_64 => 'amd64', aarch64 => 'arm64' };

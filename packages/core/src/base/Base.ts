@@ -111,8 +111,9 @@ export abstract class Base extends CtHelpers {
     const modern = this.ctFileExists(`${dir}/container-getty@.service`);
     const from = modern ? 'ConditionPathExists=/dev/tty' : 'ConditionPathExists=/dev/tty0';
     const to = modern ? 'ConditionPathExists=/dev/tty0' : 'ConditionPathExists=/dev/tty';
-    const re = new RegExp(`(?:^|(?<=\\n))${quotemeta(from)}(?=\\n|$)`);
-    if (re.test(raw)) this.ctFileSetContents(gettyService, raw.replace(re, () => to));
+    // `from` and `to` differ, so the text changes exactly when the line is there
+    const fixed = raw.replace(new RegExp(`(?:^|(?<=\\n))${quotemeta(from)}(?=\\n|$)`), () => to);
+    if (fixed !== raw) this.ctFileSetContents(gettyService, fixed);
   }
 
   setupContainerGettyService(conf: PctConf): void {

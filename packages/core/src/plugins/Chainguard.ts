@@ -4,7 +4,7 @@ import { getTtyCount, parseLxcNetwork } from '../pve/lxc.ts';
 import { absPath, time } from '../pve/perl.ts';
 import { detectElfArchitecture, dirGlobForeach } from '../pve/tools.ts';
 import { die } from '../runtime/PerlDie.ts';
-import { perlTrue } from '../runtime/perlText.ts';
+import { perlTrue, quotemeta } from '../runtime/perlText.ts';
 import { isIpInCidr } from '../util/ipInCidr.ts';
 import { splitList } from '../util/splitList.ts';
 
@@ -110,8 +110,9 @@ export class Chainguard extends Base {
         routes += `\n[Route]\nDestination = ${gw6}/128\nScope = link\n`;
       }
     }
+    const dhcp4 = ip === 'dhcp';
     const dhcp6 = ip6 === 'dhcp';
-    const mode = ip === 'dhcp' ? (dhcp6 ? 'yes' : 'ipv4') : dhcp6 ? 'ipv6' : 'no';
+    const mode = dhcp4 && dhcp6 ? 'yes' : dhcp4 ? 'ipv4' : dhcp6 ? 'ipv6' : 'no';
     return `${data}DHCP = ${mode}\nIPv6AcceptRA = ${acceptRa}\n${routes}`;
   }
 
@@ -146,7 +147,6 @@ export class Chainguard extends Base {
     }
   }
 
-
   /** As Proxmox, but unknown hashes (yescrypt, `$2b$`) are kept and a multi-line hash refused. */
   setUserPassword(conf: PctConf, user: string, password: string | undefined): void {
     if (password !== undefined && /^\$[^\n]*\n/.test(password)) die(`password hash of ${user} spans lines\n`);
@@ -158,22 +158,20 @@ export class Chainguard extends Base {
     const days = Math.trunc(time() / 86400);
     // with shadow the hash and day count go there and passwd says `x`
     const shadow = this.ctFileExists('/etc/shadow');
-    if (shadow) this.replaceAccountFields('/etc/shadow', user, password, `${days}`);
-    this.replaceAccountFields('/etc/passwd', user, shadow ? 'x' : password, '');
+    if (shadow) this.replaceAccountFields('/etc/shadow', user, password, days);
+    this.replaceAccountFields('/etc/passwd', user, shadow ? 'x' : password, undefined);
   }
 
-  /** Rewrites field 2 (and 3 unless `days` is '') of the user's line only, keeping the mode. */
-  private replaceAccountFields(file: string, user: string, secret: string, days: string): void {
+  /** Sets the user's password field (and with `days` the last change), keeping the file's mode. */
+  private replaceAccountFields(file: string, user: string, secret: string, days: number | undefined): void {
     const mode = this.ctStat(file)!.mode & 0o7777;
-    let s = this.ctFileGetContents(file);
-    if (days === '') {
-      const e = `${user}:${secret}:`;
-      s = s.replace(/(?<![^\n])([^:\n]*):[^:\n]*:/g, (line: string, u: string) => (u === user ? e : line));
+    let data = this.ctFileGetContents(file);
+    if (days !== undefined) {
+      data = data.replace(new RegExp(`(?<![^\\n])${quotemeta(user)}(?::[^:\\n]*){2}:`, 'g'), () => `${user}:${secret}:${days}:`);
     } else {
-      const e = `${user}:${secret}:${days}:`;
-      s = s.replace(/(?<![^\n])([^:\n]*)(?::[^:\n]*){2}:/g, (line: string, u: string) => (u === user ? e : line));
+      data = data.replace(new RegExp(`(?<![^\\n])${quotemeta(user)}:[^:\\n]*:`, 'g'), () => `${user}:${secret}:`);
     }
-    this.ctFileSetContents(file, s, mode);
+    this.ctFileSetContents(file, data, mode);
   }
 
   /** As Proxmox, but root's keys keep the 0700 Base creates them with (a rewrite gives 0644). */
@@ -189,12 +187,11 @@ export class Chainguard extends Base {
     const candidates = ['/bin/sh', '/bin/busybox', '/lib/ld-linux-x86-64.so.2', '/lib/ld-linux-aarch64.so.1'];
     for (const path of candidates) {
       if (!this.ctFileExists(path)) continue;
+      // undefined for a file that is no ELF binary we know
       let arch: string | undefined;
       try {
         arch = detectElfArchitecture(path);
-      } catch {
-        continue; // not an ELF file we know
-      }
+      } catch {}
       if (arch !== undefined) return arch;
     }
     const apkArch: Record<string, string> = { x86_64: 'amd64', aarch64: 'arm64' };

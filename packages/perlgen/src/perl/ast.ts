@@ -37,8 +37,11 @@ export type PerlExpr =
   /** `$s =~ /re/` (`!~` when negated); a bare `/re/` matches `$_`. */
   | { k: 'match'; target: PerlExpr | undefined; negate: boolean; regex: PerlRegex }
   /** `$s =~ s/re/replacement/r` — `replacement` is raw Perl replacement text, or an
-   * expression evaluated per match (`/e`). */
-  | { k: 'subst'; target: PerlExpr; regex: PerlRegex; replacement: string | PerlExpr }
+   * expression evaluated per match (`/e`; a scalar or interpolation prints as text).
+   * `inPlace`: `$s =~ s/re/replacement/` changing `$s` (a statement or `my` initialiser). */
+  | { k: 'subst'; target: PerlExpr; regex: PerlRegex; replacement: string | PerlExpr; inPlace?: boolean }
+  /** `eval { expr }` — the value, or undef when it dies. */
+  | { k: 'evalblock'; expr: PerlExpr }
   /** `[ ... ]` */
   | { k: 'anonArray'; items: PerlExpr[] }
   /** `{ key => value, %$spread }` */
@@ -84,8 +87,9 @@ export type PerlStmt =
   | { k: 'while'; cond: PerlExpr; body: PerlStmt[]; origin?: Origin }
   /** `eval { body };` followed by `if ($@) { handler }`. */
   | { k: 'eval'; body: PerlStmt[]; handler: PerlStmt[]; origin?: Origin }
-  /** `my $name = sub { my (...) = @_; body };` — a private helper (lexical coderef). */
-  | { k: 'lexsub'; name: string; params: string[]; body: PerlStmt[]; origin?: Origin }
+  /** `my $name = sub { my (...) = @_; body };` — a private helper (lexical coderef), or with
+   * `named` `my sub name { ... }` called `name(...)`. */
+  | { k: 'lexsub'; name: string; params: string[]; body: PerlStmt[]; named?: boolean; origin?: Origin }
   | { k: 'comment'; text: string; side?: boolean }
   /** A fixed line of Perl (prelude helpers). */
   | { k: 'verbatim'; text: string }

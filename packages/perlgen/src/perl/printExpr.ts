@@ -117,11 +117,11 @@ export function interpolatable(e: PerlExpr): boolean {
   return false;
 }
 
-function interpText(parts: Array<string | PerlExpr>): string {
+function interpText(parts: Array<string | PerlExpr>, extra = ''): string {
   let out = '';
   parts.forEach((part, idx) => {
     if (typeof part === 'string') {
-      out += escapeDoubleQuoted(part);
+      out += escapeDoubleQuoted(part, extra);
       return;
     }
     const text = flat(part);
@@ -133,6 +133,14 @@ function interpText(parts: Array<string | PerlExpr>): string {
     else out += text;
   });
   return `"${out}"`;
+}
+
+/** A replacement expression as `s///` text (a double-quoted string without its quotes). */
+function replacementText(e: PerlExpr): string | undefined {
+  if (e.k === 'var' && e.sigil === '$') return `$${e.name}`;
+  if (e.k === 'str') return escapeDoubleQuoted(e.value, '/');
+  if (e.k === 'interp') return interpText(e.parts, '/').slice(1, -1);
+  return undefined;
 }
 
 function hashKey(key: PerlExpr): string {
@@ -294,6 +302,8 @@ export function exprDoc(e: PerlExpr, indent: number, nested = false): Doc {
       return [left, ` ${e.op} `, right];
     }
     case 'unop':
+      // `!exists $h->{k}` / `!defined($x)`: the named operator takes the term that follows.
+      if (e.op === '!' && e.operand.k === 'named' && e.operand.op === 'exists') return ['!', exprDoc(e.operand, indent, nested)];
       return [e.op, operand(e.operand, PREC.unary, indent, nested)];
     case 'postinc':
       return [operand(e.target, PREC.term, indent, nested), e.op];
@@ -301,7 +311,8 @@ export function exprDoc(e: PerlExpr, indent: number, nested = false): Doc {
       return [
         operand(e.cond, PREC.ternary + 1, indent, nested),
         ' ? ',
-        operand(e.then, PREC.ternary, indent, nested),
+        // `a ? (b ? c : d) : e`: a nested ternary in the middle reads better parenthesised.
+        operand(e.then, PREC.ternary + 1, indent, nested),
         ' : ',
         operand(e.else, PREC.ternary, indent, nested),
       ];
@@ -311,8 +322,10 @@ export function exprDoc(e: PerlExpr, indent: number, nested = false): Doc {
       return [operand(e.target, PREC.bind + 1, indent, nested), e.negate ? ' !~ ' : ' =~ ', re];
     }
     case 'subst': {
-      const repl = typeof e.replacement === 'string' ? e.replacement : flat(e.replacement);
-      const flags = e.regex.flags + (typeof e.replacement === 'string' ? '' : 'e') + 'r';
+      // A scalar or an interpolation is the same as replacement text, without /e.
+      const text = typeof e.replacement === 'string' ? e.replacement : replacementText(e.replacement);
+      const repl = text ?? flat(e.replacement as PerlExpr);
+      const flags = e.regex.flags + (text === undefined ? 'e' : '') + (e.inPlace ? '' : 'r');
       const source = e.regex.varName ? `$${e.regex.varName}` : e.regex.source;
       return [operand(e.target, PREC.bind + 1, indent, nested), ' =~ ', `s/${source}/${repl}/${flags}`];
     }
@@ -340,6 +353,8 @@ export function exprDoc(e: PerlExpr, indent: number, nested = false): Doc {
       return [exprDoc(e.target, indent, nested), ` ${e.op} `, operand(e.value, PREC.assign, indent, nested)];
     case 'qr':
       return `qr/${e.regex.source}/${e.regex.flags}`;
+    case 'evalblock':
+      return ['eval { ', exprDoc(e.expr, indent, true), ' }'];
     case 'pair':
       return [isBareKey(e.key) ? e.key : quoteString(e.key), ' => ', exprDoc(e.value, indent, nested)];
     case 'anonsub': {

@@ -321,6 +321,11 @@ function printStatementAt(out: BlankLineRules, s: PerlStmt, level: number, origi
       const vars = s.vars.map((x) => flat(x));
       const lhs = s.list || vars.length > 1 ? `my (${vars.join(', ')})` : `my ${vars[0]}`;
       if (!s.init) code([lhs, ';']);
+      // `(my $x = $y) =~ s/a/b/;`
+      else if (s.init.k === 'subst' && s.init.inPlace) {
+        const subst = flat({ ...s.init, target: { k: 'var', sigil: '$', name: '\0' } });
+        code(`${subst.replace('$\0', `(${lhs} = ${flat(s.init.target)})`)};`);
+      }
       else code(valueStatement(`${lhs} =`, s.init, level, 'assign', origin));
       return;
     }
@@ -376,9 +381,9 @@ function printStatementAt(out: BlankLineRules, s: PerlStmt, level: number, origi
       return;
     }
     case 'lexsub':
-      out.batch(level, render(`my $${s.name} = sub {`, level, origin), 'code', false);
+      out.batch(level, render(s.named ? `my sub ${s.name} {` : `my $${s.name} = sub {`, level, origin), 'code', false);
       printSubBody(out, s.params, s.body, level + 1);
-      out.batch(level, render('};', level, origin), 'code', false);
+      out.batch(level, render(s.named ? '}' : '};', level, origin), 'code', false);
       return;
   }
 }

@@ -37,21 +37,21 @@ sub lookup_dns_conf {
 
 # The names Proxmox puts on the container's own line in /etc/hosts: `fqdn short` for a
 # dotted hostname, else `<name>.<domain>` for each search domain followed by `<name>`.
-my $hosts_names = sub {
+my sub hosts_names {
     my ($hostname, $searchdomains) = @_;
 
-    my $short = $hostname =~ s/\.[^\n]*\z//r;
+    (my $short = $hostname) =~ s/\.[^\n]*\z//;
     return "$hostname $short" if index($hostname, '.') >= 0;
     return join(' ', ((map { "$hostname.$_" } PVE::Tools::split_list($searchdomains)), $hostname));
-};
+}
 
 sub update_etc_hosts {
     my ($self, $hostip, $oldname, $newname, $searchdomains) = @_;
 
     my $hosts_fn = '/etc/hosts';
     return if $self->ct_is_file_ignored($hosts_fn);
-    my $namepart = $newname =~ s/\.[^\n]*\z//r;
-    my $all_names = $hosts_names->($newname, $searchdomains);
+    (my $namepart = $newname) =~ s/\.[^\n]*\z//;
+    my $all_names = hosts_names($newname, $searchdomains);
 
     my $section = '';
     my $lo4 = "127.0.0.1 localhost.localnet localhost\n";
@@ -102,7 +102,7 @@ sub set_hostname {
     my ($self, $conf) = @_;
 
     my $hostname = $conf->{hostname} ? $conf->{hostname} : 'localhost';
-    my $namepart = $hostname =~ s/\.[^\n]*\z//r;
+    (my $namepart = $hostname) =~ s/\.[^\n]*\z//;
     my $hostname_fn = '/etc/hostname';
     my $first = $self->ct_file_read_firstline($hostname_fn);
     my $oldname = $first ? $first : 'localhost';
@@ -133,35 +133,34 @@ sub devttydir {
     return $conf->{unprivileged} ? '' : 'lxc/';
 }
 
-my $systemd_unit_dir = sub {
+my sub systemd_unit_dir {
     my ($self) = @_;
 
     return $self->ct_is_executable('/lib/systemd/systemd')
         ? '/lib/systemd/system'
         : '/usr/lib/systemd/system';
-};
+}
 
 sub fixup_old_getty {
     my ($self) = @_;
 
-    my $dir = $systemd_unit_dir->($self);
+    my $dir = systemd_unit_dir($self);
     my $getty_service = "$dir/getty\@.service";
     return if !$self->ct_file_exists($getty_service);
     my $raw = $self->ct_file_get_contents($getty_service);
     my $modern = $self->ct_file_exists("$dir/container-getty\@.service");
     my $from = $modern ? 'ConditionPathExists=/dev/tty' : 'ConditionPathExists=/dev/tty0';
     my $to = $modern ? 'ConditionPathExists=/dev/tty0' : 'ConditionPathExists=/dev/tty';
-    my $re = qr/(?:^|(?<=\n))(?:\Q$from\E)(?=\n|\z)/;
-    $self->ct_file_set_contents($getty_service,
-        $raw =~ s/(?:^|(?<=\n))(?:\Q$from\E)(?=\n|\z)/$to/er)
-        if $raw =~ $re;
+    # `from` and `to` differ, so the text changes exactly when the line is there
+    (my $fixed = $raw) =~ s/(?:^|(?<=\n))(?:\Q$from\E)(?=\n|\z)/$to/;
+    $self->ct_file_set_contents($getty_service, $fixed) if $fixed ne $raw;
     return;
 }
 
 sub setup_container_getty_service {
     my ($self, $conf) = @_;
 
-    my $sd_dir = $systemd_unit_dir->($self);
+    my $sd_dir = systemd_unit_dir($self);
     my $template_path = "$sd_dir/container-getty\@.service";
     my $instance_base = 'container-getty@';
     if (!$self->ct_file_exists($template_path)) {
@@ -172,7 +171,7 @@ sub setup_container_getty_service {
     }
     my $raw = $self->ct_file_get_contents($template_path);
     my $ttyname = $self->devttydir($conf) . 'tty%I';
-    my $edited = $raw =~ s/pts\/%I|lxc\/tty%I/$ttyname/ger;
+    (my $edited = $raw) =~ s/pts\/%I|lxc\/tty%I/$ttyname/g;
     $self->ct_file_set_contents($template_path, $edited) if $raw =~ /pts\/%I|lxc\/tty%I/;
 
     my $wants = '/etc/systemd/system/getty.target.wants/';
@@ -190,7 +189,7 @@ sub setup_container_getty_service {
 # addresses, gateways, the DHCP flag combination, IPv6AcceptRA, and on-link routes for
 # gateways outside the address's subnet. `dhcp6AcceptsRa`: pve-container 6.0.14 and later
 # also accept router advertisements on DHCPv6 NICs.
-my $networkd_unit = sub {
+my sub networkd_unit {
     my ($d, $name, $dhcp6_accepts_ra) = @_;
 
     $dhcp6_accepts_ra //= 1;
@@ -237,11 +236,11 @@ my $networkd_unit = sub {
             $routes .= "\n[Route]\nDestination = $d->{gw6}/128\nScope = link\n";
         }
     }
-    my $dhcp = $dhcp4 ? $dhcp6 ? 'yes' : 'ipv4' : $dhcp6 ? 'ipv6' : 'no';
+    my $dhcp = $dhcp4 ? ($dhcp6 ? 'yes' : 'ipv4') : $dhcp6 ? 'ipv6' : 'no';
     $data .= "DHCP = $dhcp\n";
     $data .= "IPv6AcceptRA = $accept_ra\n";
     return $data . $routes;
-};
+}
 
 sub setup_systemd_networkd {
     my ($self, $conf) = @_;
@@ -254,7 +253,7 @@ sub setup_systemd_networkd {
         my $d = PVE::LXC::Config->parse_lxc_network($value);
         my $name = $d->{name};
         next if !defined($name) || !$name;
-        my $unit = $networkd_unit->($d, $name, $self->{release}->{networkdDhcp6AcceptsRa});
+        my $unit = networkd_unit($d, $name, $self->{release}->{networkdDhcp6AcceptsRa});
         $self->ct_make_path('/etc/systemd/network') if $self->{release}->{networkdDirMakesParents};
         $self->ct_file_set_contents("/etc/systemd/network/$name.network", $unit);
     }
@@ -281,7 +280,7 @@ sub setup_systemd_preset {
     if ($self->{release}->{presetDirMakesParents}) {
         $self->ct_make_path('/etc/systemd/system-preset');
     } else {
-        $self->ct_mkdir('/etc/systemd/system-preset', oct('0755'));
+        $self->ct_mkdir('/etc/systemd/system-preset', 0o755);
     }
     $self->ct_file_set_contents('/etc/systemd/system-preset/00-pve.preset', $data);
     return;
@@ -326,8 +325,8 @@ sub set_user_authorized_ssh_keys {
     if (!($self->ct_is_directory($home) || $self->ct_is_symlink($home))) {
         die "home directory '$home' of $user does not exist! at PVE/LXC/Setup/Base.pm line 496.\n";
     }
-    $self->ct_mkdir("$home/.ssh", oct('0700')) if !$self->ct_is_directory("$home/.ssh");
-    $self->ct_modify_file("$home/.ssh/authorized_keys", $ssh_keys, perms => oct('0700'));
+    $self->ct_mkdir("$home/.ssh", 0o700) if !$self->ct_is_directory("$home/.ssh");
+    $self->ct_modify_file("$home/.ssh/authorized_keys", $ssh_keys, perms => 0o700);
     return;
 }
 
@@ -417,7 +416,7 @@ sub detect_architecture {
 }
 
 # What the start and the create hook both end with: init, network, names, DNS, time zone.
-my $configure_from_conf = sub {
+my sub configure_from_conf {
     my ($self, $conf) = @_;
 
     $self->setup_init($conf);
@@ -426,13 +425,13 @@ my $configure_from_conf = sub {
     $self->set_dns($conf);
     $self->set_timezone($conf);
     return;
-};
+}
 
 sub pre_start_hook {
     my ($self, $conf) = @_;
 
     $self->ct_file_set_contents('/fastboot', '');
-    $configure_from_conf->($self, $conf);
+    configure_from_conf($self, $conf);
     return;
 }
 
@@ -452,7 +451,7 @@ sub post_create_hook {
     $self->randomize_crontab();
     $self->set_user_password($conf, 'root', $password);
     $self->set_user_authorized_ssh_keys($conf, 'root', $ssh_keys) if $ssh_keys;
-    $configure_from_conf->($self, $conf);
+    configure_from_conf($self, $conf);
     return;
 }
 
