@@ -340,6 +340,10 @@ export function exprDoc(e: PerlExpr, indent: number, nested = false): Doc {
       return ref ? `${e.sigil}${ref}` : [e.sigil, '{ ', exprDoc(e.ref, indent, true), ' }'];
     }
     case 'blockcall': {
+      // `sort name(...)` would take `name` as the comparison sub: `sort(name(...))`
+      if (!e.block && e.fn === 'sort' && e.list.k === 'call' && !e.list.bare && !e.list.fn.includes('::')) {
+        return ['sort(', exprDoc(e.list, indent, true), ')'];
+      }
       const head = e.block ? [e.fn, ' { ', exprDoc(e.block, indent, true), ' } '] : [e.fn, ' '];
       return [...head, exprDoc(e.list, indent, nested)];
     }

@@ -74,8 +74,8 @@ export abstract class Base extends CtHelpers {
 }
 `, 'packages/core/src/base/Base.ts');
     expect(r.diagnostics).toEqual([]);
-    expect(r.perl).toContain('my $hosts_names = sub {\n    my ($hostname, $searchdomains) = @_;\n');
-    expect(r.perl).toContain("$self->ct_file_set_contents('/etc/x', $hosts_names->('h', $conf->{searchdomain}));");
+    expect(r.perl).toContain('my sub hosts_names {\n    my ($hostname, $searchdomains) = @_;\n');
+    expect(r.perl).toContain("$self->ct_file_set_contents('/etc/x', hosts_names('h', $conf->{searchdomain}));");
     // imported but not called: not emitted
     expect(r.perl).not.toContain('networkd_unit');
   });

@@ -93,7 +93,7 @@ export class Demo extends Base {
 }`);
   });
 
-  it('turns private methods and module functions into lexical coderefs placed before their first use', () => {
+  it('turns private methods and module functions into lexical `my sub`s placed before their first use', () => {
     const perl = compile(`${HEAD}
 function quote(s: string): string {
   return \`'\${s}'\`;
@@ -111,24 +111,43 @@ export class Demo extends Base {
   }
 }
 `);
-    expect(perl).toContain(`my $enabled = sub {
+    expect(perl).toContain(`my sub enabled {
     my ($self) = @_;
 
     return $self->ct_file_exists('/etc/demo');
-};
+}
 
-my $quote = sub {
+my sub quote {
     my ($s) = @_;
 
     return "'$s'";
-};
+}
 
 sub setup_network {
     my ($self, $conf) = @_;
 
-    $self->ct_unlink($quote->('x')) if $enabled->($self);
+    $self->ct_unlink(quote('x')) if enabled($self);
     return;
 }`);
+  });
+
+  it('keeps a helper named like a Perl built-in a coderef (a my sub would take over the built-in)', () => {
+    const perl = compile(`${HEAD}
+export class Demo extends Base {
+  constructor(conf: PctConf, rootdir: string) {
+    super(conf, rootdir);
+    conf.ostype = 'demo';
+  }
+  setupNetwork(conf: PctConf): void {
+    if (this.exists()) this.ctUnlink('/x');
+  }
+  private exists(): boolean {
+    return this.ctFileExists('/etc/demo');
+  }
+}
+`);
+    expect(perl).toContain('my $exists = sub {');
+    expect(perl).toContain("$self->ct_unlink('/x') if $exists->($self);");
   });
 
   it('groups use lines like upstream: core Perl, pve-common, pve-container', () => {
@@ -171,7 +190,7 @@ export class Demo extends Plugin {
 
   it('emits the split helper once, only when the model splits strings', () => {
     const used = compileSnippet("const f = x.split(',');\nconst g = x.split(';');", { params: 'x: string' }).module;
-    expect(used.match(/my \$split_fields = sub \{/g)).toHaveLength(1);
+    expect(used.match(/my sub split_fields \{/g)).toHaveLength(1);
     expect(compileSnippet("const f = x.length;", { params: 'x: string' }).module).not.toContain('split_fields');
   });
 

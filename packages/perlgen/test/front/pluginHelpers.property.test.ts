@@ -64,12 +64,12 @@ function pureHelpers(): Helper[] {
   return out;
 }
 
-/** The helper's `my $name = sub {...};` from the compiled module, with the prelude it uses. */
+/** The helper's `my sub name {...}` from the compiled module, with the prelude it uses. */
 function perlHelper(module: string, name: string): string {
-  const grab = (n: string) => new RegExp(`^my \\$${n} = sub \\{\\n[\\s\\S]*?^\\};\\n`, 'm').exec(module)?.[0] ?? '';
+  const grab = (n: string) => new RegExp(`^my sub ${n} \\{\\n[\\s\\S]*?^\\}\\n`, 'm').exec(module)?.[0] ?? '';
   const body = grab(name);
-  if (!body) throw new Error(`no lexical helper $${name} in the compiled module`);
-  return `${grab('split_fields')}${body}$${name};`;
+  if (!body) throw new Error(`no lexical helper ${name} in the compiled module`);
+  return `${grab('split_fields')}${body}\\&${name};`;
 }
 
 const perl = new PerlEval();

@@ -140,10 +140,10 @@ function compileBatch(probes: Probe[]): { perl: string; kept: Array<{ probe: Pro
   }
 }
 
-/** The Perl source of `my $probeN = sub {...};` plus the prelude it needs, as an eval. */
+/** The Perl source of `my sub probeN {...}` plus the prelude it needs, as an eval. */
 function perlSub(module: string, i: number): string {
-  const grab = (name: string) => new RegExp(`^my \\$${name} = sub \\{\\n[\\s\\S]*?^\\};\\n`, 'm').exec(module)?.[0] ?? '';
-  return `${grab('split_fields')}${grab(`probe${i}`)}$probe${i};`;
+  const grab = (name: string) => new RegExp(`^my sub ${name} \\{\\n[\\s\\S]*?^\\}\\n`, 'm').exec(module)?.[0] ?? '';
+  return `${grab('split_fields')}${grab(`probe${i}`)}\\&probe${i};`;
 }
 
 /** The probes as JS functions: one transpile per batch (the TS compiler is the slow part). */
