@@ -4,7 +4,7 @@ import { getPrimaryIps, getTtyCount, parseFeatures, parseLxcNetwork } from '../p
 import { absPath, configHashKeys, pid, warn } from '../pve/perl.ts';
 import { detectElfArchitecture, systemdVersion } from '../pve/tools.ts';
 import { die, PerlDie } from '../runtime/PerlDie.ts';
-import { chomp, HWS, NWS, perlSplit, perlTrue, quotemeta, utf8Bytes, WS } from '../runtime/perlText.ts';
+import { HWS, NWS, perlSplit, perlTrue, quotemeta, utf8Bytes, WS } from '../runtime/perlText.ts';
 import { isProxmoxCryptString } from '../util/proxmoxSalt.ts';
 import { proxmoxSalt } from '../util/proxmoxSalt.ts';
 import { sha512Crypt } from '../util/sha512Crypt.ts';
@@ -191,7 +191,8 @@ export abstract class Base extends CtHelpers {
       const dir = this.devttydir(conf);
       devices = ['console', 'tty1', 'tty2', 'tty3', 'tty4'].map((d) => dir + d);
     }
-    let data = `${chomp(this.ctFileGetContents(filename))}\n`;
+    let data = this.ctFileGetContents(filename);
+    if (!data.endsWith('\n')) data += '\n';
     for (const dev of devices) {
       const present = new RegExp(`(?:^|(?<=\\n))${quotemeta(dev)}${WS}*(?=\\n|$)`);
       if (!present.test(data)) data += `${dev}\n`;

@@ -2,8 +2,8 @@
  * The harness's PVE::LXC::Setup::Base is generated from packages/core/src/base/Base.ts
  * (packages/testkit/perl/generated); the parts the model marks @perlHandWritten, the ct_*
  * helpers and the constructor live in the hand-written PVE::LXC::Setup::CtHelpers. Here:
- * the generated module compiles and passes perlcritic's severity 4, and
- * together the two layers define every sub Proxmox's Base and Plugin have, plus every
+ * the generated module compiles (perlcritic's severity 4 and the idiom check hold it with
+ * the plugins in packages/perlgen/test/generate/gates.test.ts), and together the two layers define every sub Proxmox's Base and Plugin have, plus every
  * hand-written part the model names.
  */
 import { spawnSync } from 'node:child_process';
@@ -53,12 +53,6 @@ describe('the generated harness Base', () => {
   it('compiles (perl -c)', () => {
     const r = perl(['-c', BASE_PM]);
     expect(r.out).toContain('syntax OK');
-  });
-
-  it('passes perlcritic --severity 4', () => {
-    const r = spawnSync('perlcritic', ['--noprofile', '--severity', '4', BASE_PM], { encoding: 'utf8' });
-    expect(r.error, 'perlcritic is not installed (apt-get install libperl-critic-perl)').toBeUndefined();
-    expect(`${r.stdout}${r.stderr}`.trim()).toBe(`${BASE_PM} source OK`);
   });
 
   it('leaves a handful of named parts to the hand-written layer', () => {

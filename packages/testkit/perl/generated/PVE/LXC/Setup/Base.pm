@@ -307,7 +307,8 @@ sub setup_securetty {
         my $dir = $self->devttydir($conf);
         $devices = [map { $dir . $_ } ('console', 'tty1', 'tty2', 'tty3', 'tty4')];
     }
-    my $data = $self->ct_file_get_contents($filename) =~ s/\n\z//r . "\n";
+    my $data = $self->ct_file_get_contents($filename);
+    $data .= "\n" if $data !~ /\n\z/;
     for my $dev (@$devices) {
         my $present = qr/(?:^|(?<=\n))(?:\Q$dev\E)[\t\n\x0B\f\r ]*(?=\n|\z)/;
         $data .= "$dev\n" if $data !~ $present;
