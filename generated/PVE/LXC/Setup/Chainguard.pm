@@ -61,11 +61,11 @@ sub setup_init {
 
     # root may log in on the console and on every tty a getty is started for
     my $tty_count = PVE::LXC::Config->get_tty_count($conf);
-    my $ttys = ['console'];
+    my @ttys = ('console');
     for my $i (1 .. $tty_count) {
-        push @$ttys, "tty$i";
+        push @ttys, "tty$i";
     }
-    $self->setup_securetty($conf, map { $self->devttydir($conf) . $_ } @$ttys);
+    $self->setup_securetty($conf, map { $self->devttydir($conf) . $_ } @ttys);
 
     return if !is_system_container($self, $conf);
 
@@ -119,13 +119,13 @@ sub setup_network {
 
     return if !is_system_container($self, $conf);
     my $dir = '/etc/systemd/network';
-    my $wanted = {};
+    my %wanted;
     for my $key (sort keys %$conf) {
         next if $key !~ /^net\d+\z/a;
         my $net = PVE::LXC::Config->parse_lxc_network($conf->{$key});
         next if !$net->{name} || $net->{'host-managed'};
         my $name = $net->{name};
-        $wanted->{$name} = 1;
+        $wanted{$name} = 1;
         $self->ct_make_path($dir);
         $self->ct_file_set_contents("$dir/10-pve-$name.network",
             network_unit($self, $name, $net->{ip}, $net->{gw}, $net->{ip6}, $net->{gw6}));
@@ -139,7 +139,7 @@ sub setup_network {
 
             my $path = "$dir/$file";
             my $ours = "\nDescription = Interface $name autoconfigured by PVE\n";
-            my $stale = !exists $wanted->{$name} && $self->ct_file_exists($path);
+            my $stale = !exists $wanted{$name} && $self->ct_file_exists($path);
             $self->ct_unlink($path)
                 if $stale && index($self->ct_file_get_contents($path), $ours) >= 0;
         },
@@ -152,9 +152,9 @@ sub set_dns {
     my ($self, $conf) = @_;
 
     my ($searchdomains, $nameserver) = $self->lookup_dns_conf($conf);
-    my $servers = [PVE::Tools::split_list($nameserver)];
-    my $domains = [PVE::Tools::split_list($searchdomains)];
-    my $say = scalar(@$servers) > 0 || scalar(@$domains) > 0;
+    my @servers = PVE::Tools::split_list($nameserver);
+    my @domains = PVE::Tools::split_list($searchdomains);
+    my $say = @servers || @domains;
     if (!is_system_container($self, $conf) || !$self->ct_file_exists($resolved_unit)) {
         $self->SUPER::set_dns($conf) if $say;
         return;
@@ -162,8 +162,8 @@ sub set_dns {
     my $dropin = '/etc/systemd/resolved.conf.d/pve.conf';
     if ($say) {
         my $data = "[Resolve]\n";
-        $data .= 'DNS=' . join(' ', @$servers) . "\n" if scalar(@$servers) > 0;
-        $data .= 'Domains=' . join(' ', @$domains) . "\n" if scalar(@$domains) > 0;
+        $data .= 'DNS=' . join(' ', @servers) . "\n" if @servers;
+        $data .= 'Domains=' . join(' ', @domains) . "\n" if @domains;
         $self->ct_make_path('/etc/systemd/resolved.conf.d');
         $self->ct_file_set_contents($dropin, $data);
     } elsif ($self->ct_file_exists($dropin)) {
@@ -229,17 +229,17 @@ sub set_user_authorized_ssh_keys {
 sub detect_architecture {
     my ($self) = @_;
 
-    my $candidates =
-        ['/bin/sh', '/bin/busybox', '/lib/ld-linux-x86-64.so.2', '/lib/ld-linux-aarch64.so.1'];
-    for my $path (@$candidates) {
+    my @candidates =
+        ('/bin/sh', '/bin/busybox', '/lib/ld-linux-x86-64.so.2', '/lib/ld-linux-aarch64.so.1');
+    for my $path (@candidates) {
         next if !$self->ct_file_exists($path);
         # undefined for a file that is no ELF binary we know
         my $arch = eval { PVE::LXC::Tools::detect_elf_architecture($path) };
         return $arch if defined($arch);
     }
-    my $apk_arch = { x86_64 => 'amd64', aarch64 => 'arm64' };
+    my %apk_arch = (x86_64 => 'amd64', aarch64 => 'arm64');
     my $line = $self->ct_file_read_firstline('/etc/apk/arch');
-    return $apk_arch->{$line} if defined($line) && exists $apk_arch->{$line};
+    return $apk_arch{$line} if defined($line) && exists $apk_arch{$line};
     die "unable to detect architecture: no /bin/sh, busybox, dynamic loader or /etc/apk/arch\n";
 }
 

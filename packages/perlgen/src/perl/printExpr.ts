@@ -282,7 +282,7 @@ export function exprDoc(e: PerlExpr, indent: number, nested = false): Doc {
       return [operand(e.code, PREC.term, indent, nested), '->', callArgs(e.args, indent, nested)];
     case 'elem': {
       // `$m[0]` is an element of the array `@m`.
-      if (!e.arrow && e.base.k === 'var' && e.base.sigil === '@') return [`$${e.base.name}`, subscript(e)];
+      if (!e.arrow && e.base.k === 'var' && e.base.sigil !== '$') return [`$${e.base.name}`, subscript(e)];
       const base = operand(e.base, PREC.term, indent, nested);
       return e.arrow ? [base, '->', subscript(e)] : [base, subscript(e)];
     }

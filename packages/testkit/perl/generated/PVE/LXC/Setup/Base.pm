@@ -25,11 +25,11 @@ sub lookup_dns_conf {
     my $searchdomains = $conf->{searchdomain};
     my $host = $self->{host_resolv_conf};
     if (!defined($nameserver)) {
-        my $servers = [];
+        my @servers;
         for my $ns ($host->{dns1}, $host->{dns2}, $host->{dns3}) {
-            push @$servers, $ns if defined($ns) && $ns;
+            push @servers, $ns if defined($ns) && $ns;
         }
-        $nameserver = join(' ', @$servers);
+        $nameserver = join(' ', @servers);
     }
     $searchdomains = $host->{search} if !defined($searchdomains);
     return ($searchdomains, $nameserver);
@@ -303,7 +303,7 @@ sub setup_securetty {
     my $filename = '/etc/securetty';
     return if !$self->ct_file_exists($filename);
     my $devices = \@add;
-    if (scalar(@add) == 0) {
+    if (!@add) {
         my $dir = $self->devttydir($conf);
         $devices = [map { $dir . $_ } ('console', 'tty1', 'tty2', 'tty3', 'tty4')];
     }
