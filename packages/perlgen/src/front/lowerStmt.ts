@@ -23,7 +23,7 @@ export function commentLines(text: string): string[] {
   return lines.map((l) => l.trim() === '' ? '' : l);
 }
 
-/** Re-wrap comment lines that would pass `width` columns. */
+/** Re-wrap comment lines that would pass `width` columns, never leaving one word alone on the last line. */
 export function wrapComment(lines: string[], width: number): string[] {
   const out: string[] = [];
   for (const line of lines) {
@@ -31,6 +31,7 @@ export function wrapComment(lines: string[], width: number): string[] {
       out.push(line);
       continue;
     }
+    const start = out.length;
     let current = '';
     for (const word of line.split(' ')) {
       if (current !== '' && current.length + 1 + word.length > width) {
@@ -41,6 +42,14 @@ export function wrapComment(lines: string[], width: number): string[] {
       }
     }
     if (current !== '') out.push(current);
+    // No lone word on the last line: the line before hands it its last word.
+    const last = out.length - 1;
+    const prev = out[last - 1];
+    if (out[last] !== undefined && !out[last]!.includes(' ') && prev?.includes(' ') && out.length - 1 > start) {
+      const cut = prev.lastIndexOf(' ');
+      out[last] = `${prev.slice(cut + 1)} ${out[last]}`;
+      out[last - 1] = prev.slice(0, cut);
+    }
   }
   return out;
 }

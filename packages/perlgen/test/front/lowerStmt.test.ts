@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { wrapComment } from '../../src/front/lowerStmt.ts';
 import { perlOf } from '../helpers/compileSnippet.ts';
 
 const S = { params: 'conf: PctConf, x: string' };
@@ -68,5 +69,15 @@ describe('statements', () => {
     expect(perlOf(ts, { returns: 'boolean' })).toBe(
       "return $self->ct_file_exists('/usr/lib/systemd/system/systemd-networkd.service')\n    || $self->ct_file_exists('/etc/x');",
     );
+  });
+
+  it('wraps a long comment without leaving one word alone on its last line', () => {
+    const line = 'Sets the password field (and with days the last-change day) of the lines, keeping the mode.';
+    const greedyLast = 'mode.';
+    const wrapped = wrapComment([line], 86);
+    expect(wrapped.join(' ')).toBe(line);
+    expect(wrapped.every((l) => l.length <= 86)).toBe(true);
+    expect(wrapped.at(-1)).not.toBe(greedyLast);
+    expect(wrapped.at(-1)).toBe('the mode.');
   });
 });
