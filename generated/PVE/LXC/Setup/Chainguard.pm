@@ -121,7 +121,7 @@ sub setup_network {
     my $dir = '/etc/systemd/network';
     my %wanted;
     for my $key (sort keys %$conf) {
-        next if $key !~ /^net\d+\z/a;
+        next if $key !~ /^net\d+\z/;
         my $net = PVE::LXC::Config->parse_lxc_network($conf->{$key});
         next if !$net->{name} || $net->{'host-managed'};
         my $name = $net->{name};
@@ -188,9 +188,9 @@ my sub replace_account_fields {
     my $mode = $self->ct_stat($file)->mode & 0o7777;
     my $data = $self->ct_file_get_contents($file);
     if (defined($days)) {
-        $data =~ s/(?<![^\n])(?:\Q$user\E)(?::[^:\n]*){2}:/$user:$secret:$days:/g;
+        $data =~ s/(?<!.)\Q$user\E(?::[^:\n]*){2}:/$user:$secret:$days:/g;
     } else {
-        $data =~ s/(?<![^\n])(?:\Q$user\E):[^:\n]*:/$user:$secret:/g;
+        $data =~ s/(?<!.)\Q$user\E:[^:\n]*:/$user:$secret:/g;
     }
     $self->ct_file_set_contents($file, $data, $mode);
     return;
@@ -200,7 +200,7 @@ my sub replace_account_fields {
 sub set_user_password {
     my ($self, $conf, $user, $password) = @_;
 
-    die "password hash of $user spans lines\n" if defined($password) && $password =~ /^\$[^\n]*\n/;
+    die "password hash of $user spans lines\n" if defined($password) && $password =~ /^\$.*\n/;
     if (!defined($password) || $password !~ /^\$(?:y|gy|7|2b|sha1|md5)\$[.\/0-9A-Za-z\$,=]+\z/) {
         $self->SUPER::set_user_password($conf, $user, $password);
         return;

@@ -55,8 +55,8 @@ sub detect_architecture {
     die "open '$init_path' failed: No such file or directory\n"
         if !$self->ct_file_exists($init_path);
     my $shebang = $self->ct_file_read_firstline($init_path) // '';
-    my @m = $shebang =~ /^#! ?([^\t\n\x0B\f\r \xA0]*)/;
-    return PVE::LXC::Tools::detect_elf_architecture($m[0]) if @m;
+    my ($shell) = $shebang =~ /^#! ?(\S*)/;
+    return PVE::LXC::Tools::detect_elf_architecture($shell) if defined($shell);
     die "could not find a shell\n";
 }
 

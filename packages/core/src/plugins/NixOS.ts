@@ -2,6 +2,7 @@ import { Base } from '../base/Base.ts';
 import type { PctConf } from '../config/types.ts';
 import { detectElfArchitecture } from '../pve/tools.ts';
 import { die } from '../runtime/PerlDie.ts';
+import { NWS } from '../runtime/perlText.ts';
 
 /** NixOS: networkd units only; init, time zone and templates are left to the Nix config. */
 export class NixOS extends Base {
@@ -29,8 +30,8 @@ export class NixOS extends Base {
     const initPath = '/sbin/init';
     if (!this.ctFileExists(initPath)) die(`open '${initPath}' failed: No such file or directory\n`);
     const shebang = this.ctFileReadFirstline(initPath) ?? '';
-    const m = /^#! ?(\S*)/.exec(shebang);
-    if (m) return detectElfArchitecture(m[1]!);
+    const [, shell] = new RegExp(`^#! ?(${NWS}*)`).exec(shebang) ?? [];
+    if (shell !== undefined) return detectElfArchitecture(shell);
     die('could not find a shell\n');
   }
 }

@@ -204,6 +204,11 @@ export class StmtLowerer {
 
       if (Node.isArrayBindingPattern(nameNode)) {
         if (!init) this.fail(decl, 'destructuring needs an initializer');
+        const captures = this.captures(nameNode, init, mutable, origin);
+        if (captures) {
+          out.push(captures);
+          continue;
+        }
         const value = this.ex.lower(init);
         const t = strip(value.t);
         if (t.k !== 'tuple' && t.k !== 'arr') this.fail(init, `destructuring ${describe(value.t)}`);
@@ -262,6 +267,24 @@ export class StmtLowerer {
       out.push({ k: 'my', vars: [v], init: scalarOf(value), origin });
     }
     return out;
+  }
+
+  /** `const [, a, b] = re.exec(s) ?? [];` → `my ($a, $b) = $s =~ /re/;` (undef where JS has undefined). */
+  private captures(pattern: Node, init: Node, mutable: boolean, origin: Origin): PerlStmt | undefined {
+    if (!Node.isBinaryExpression(init) || init.getOperatorToken().getText() !== '??') return undefined;
+    const empty = init.getRight();
+    if (!Node.isArrayLiteralExpression(empty) || empty.getElements().length > 0) return undefined;
+    const match = this.ex.execMatch(init.getLeft());
+    if (!match || !Node.isArrayBindingPattern(pattern)) return undefined;
+    const [whole, ...groups] = pattern.getElements();
+    if (!whole || !Node.isOmittedExpression(whole)) this.fail(pattern, 'the whole match is not kept: skip it, as in const [, a] = re.exec(s) ?? []');
+    if (groups.length > match.groups) this.fail(pattern, `the regex has ${match.groups} capture group(s)`);
+    const vars = groups.map((el): PerlExpr => {
+      if (Node.isOmittedExpression(el)) return { k: 'undef' };
+      if (el.getDotDotDotToken() || !Node.isIdentifier(el.getNameNode()) || el.getInitializer()) this.fail(el, 'only plain names in array destructuring');
+      return this.declareVar(el.getName(), el, { type: { k: 'opt', t: STR }, mutable });
+    });
+    return { k: 'my', vars, init: match.p, list: true, origin };
   }
 
   private expressionStatement(expr: Expression, origin: Origin): PerlStmt {

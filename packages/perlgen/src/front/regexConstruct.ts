@@ -4,7 +4,8 @@
  * DOT of runtime/perlText.ts; their text is spliced in and translated with the rest),
  * `quotemeta(s)` (→ `\Q$s\E`, which is what the model's quotemeta mirrors) or a plain string
  * variable (interpolated as pattern text, as Perl interpolates it). Both kinds of variable
- * span are wrapped in `(?:...)` so that a following quantifier applies to all of it.
+ * span are wrapped in `(?:...)` so that a following quantifier applies to all of it (a
+ * `\Q...\E` span is left bare when none follows).
  */
 import type { NewExpression } from 'ts-morph';
 import { Node } from './tsMorph.ts';
@@ -60,7 +61,10 @@ export function constructedRegex(cx: ExprCx, mod: ModuleInfo, node: NewExpressio
   let source = re.source;
   spans.forEach((perl, i) => {
     if (source.split(MARK(i)).length !== 2) cx.fail(node, 'new RegExp: a span did not survive the translation');
-    source = source.replace(MARK(i), () => perl);
+    // `\Q$s\E` is literal text: it needs the group only when a quantifier follows.
+    const quantified = /^[*+?{]/.test(source.split(MARK(i))[1]!);
+    const text = !quantified && perl.startsWith('(?:\\Q') ? perl.slice(3, -1) : perl;
+    source = source.replace(MARK(i), () => text);
   });
   return { ...re, source };
 }

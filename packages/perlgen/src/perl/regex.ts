@@ -5,7 +5,8 @@
  *
  * Differences handled: JS `$` is only end-of-string (Perl's also matches before a final
  * "\n") → `\z`; JS `.` also stops at "\r" → `[^\n\r]`; JS `\s` also matches "\xA0" → an
- * explicit class; `\d \w \b` are ASCII in JS → Perl's `/a`; Perl interpolates `$` and `@`
+ * explicit class; `\w \b` are ASCII in JS → Perl's `/a` (`\d` needs none: no other digits
+ * below char code 256); classes equal to Perl's `\s`, `\S`, `.` print as those; Perl interpolates `$` and `@`
  * and treats an empty pattern as "the last pattern" → both escaped/avoided.
  */
 
@@ -158,7 +159,39 @@ export function translateRegex(pattern: string, jsFlags: string, allowedFlags = 
   if (ignoreCase) flags += 'i';
   if (dotAll) flags += 's';
   if (ascii) flags += 'a';
-  return { source: out === '' ? '(?:)' : out, flags, groups };
+  return { source: out === '' ? '(?:)' : perlShorthands(out, dotAll), flags, groups };
+}
+
+/**
+ * Whole classes that are exactly a Perl shorthand on byte strings, spelled as one:
+ * `[\t\n\x0B\f\r ]` is `\s`, its complement `\S` (the model's WS and NWS), and `[^\n]`
+ * is `.` without /s (DOT). Escapes and the insides of other classes are left alone.
+ */
+export function perlShorthands(source: string, dotAll: boolean): string {
+  const SHORT: Record<string, string> = { '[\\t\\n\\x0B\\f\\r ]': '\\s', '[^\\t\\n\\x0B\\f\\r ]': '\\S' };
+  if (!dotAll) SHORT['[^\\n]'] = '.';
+  let out = '';
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i]!;
+    if (ch === '\\') {
+      out += source.slice(i, i + 2);
+      i++;
+      continue;
+    }
+    if (ch !== '[') {
+      out += ch;
+      continue;
+    }
+    // the class runs to the first unescaped `]` that is not its first member
+    let j = i + 1;
+    if (source[j] === '^') j++;
+    if (source[j] === ']') j++;
+    while (j < source.length && source[j] !== ']') j += source[j] === '\\' ? 2 : 1;
+    const cls = source.slice(i, j + 1);
+    out += SHORT[cls] ?? cls;
+    i = j;
+  }
+  return out;
 }
 
 function hexEscape(code: number): string {
@@ -186,6 +219,8 @@ function translateEscape(pattern: string, i: number, inClass: boolean, totalGrou
   switch (next) {
     case 'd':
     case 'D':
+      // The only decimal digits among char codes 0-255 are 0-9, under any Perl rules.
+      return [`\\${next}`, 2, false];
     case 'w':
     case 'W':
       return [`\\${next}`, 2, true];

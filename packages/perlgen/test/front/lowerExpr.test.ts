@@ -31,7 +31,7 @@ const cases: Array<[string, string, string, SnippetOptions?]> = [
   ['a literal mask keeps &', 'const m = n & 0o777;', 'my $m = $n & 0o777;', N],
   ['octal literals stay octal literals (0o, which perlcritic accepts)', 'const m = 0o755;', 'my $m = 0o755;'],
   ['booleans become 1 and 0', 'let flag = true;\nflag = false;', 'my $flag = 1;\n$flag = 0;'],
-  ['regex test is =~, JS $ is \\z and \\d asks for /a', "if (/^net\\d+$/.test(x)) return;", 'return if $x =~ /^net\\d+\\z/a;', S],
+  ['regex test is =~, JS $ is \\z and \\d needs no /a', "if (/^net\\d+$/.test(x)) return;", 'return if $x =~ /^net\\d+\\z/;', S],
   ['a negated test is !~', "if (!/^a/.test(x)) return;", 'return if $x !~ /^a/;', S],
   ['JS . also stops at \\r', "if (/a.b/.test(x)) return;", 'return if $x =~ /a[^\\n\\r]b/;', S],
   ['JS \\s also matches NBSP', "if (/\\s/.test(x)) return;", 'return if $x =~ /[\\t\\n\\x0B\\f\\r \\xA0]/;', S],

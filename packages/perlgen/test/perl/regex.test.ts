@@ -3,7 +3,15 @@ import { literalRegex, RegexError, translateRegex, translateReplacement } from '
 
 describe('translateRegex', () => {
   it.each([
-    ['^net\\d+$', '', '^net\\d+\\z', 'a'],
+    ['^net\\d+$', '', '^net\\d+\\z', ''],
+    ['^\\w+$', '', '^\\w+\\z', 'a'],
+    // classes that are exactly Perl's \s, \S and . (the model's WS, NWS, DOT) print as those
+    ['^#! ?([^\\t\\n\\x0B\\f\\r ]*)', '', '^#! ?(\\S*)', ''],
+    ['\\.[^\\n]*$', '', '\\..*\\z', ''],
+    ['[^\\n]', 's', '[^\\n]', 's'],
+    ['x[\\t\\n\\x0B\\f\\r ]+', '', 'x\\s+', ''],
+    ['[a[^\\n]]', '', '[a\\[^\\n]]', ''],
+    ['[^\\]][^\\n]', '', '[^\\]].', ''],
     ['a.b', '', 'a[^\\n\\r]b', ''],
     ['a.b', 's', 'a.b', 's'],
     ['\\s+', 'g', '[\\t\\n\\x0B\\f\\r \\xA0]+', 'g'],

@@ -40,7 +40,7 @@ sub lookup_dns_conf {
 my sub hosts_names {
     my ($hostname, $searchdomains) = @_;
 
-    (my $short = $hostname) =~ s/\.[^\n]*\z//;
+    (my $short = $hostname) =~ s/\..*\z//;
     return "$hostname $short" if index($hostname, '.') >= 0;
     return join(' ', ((map { "$hostname.$_" } PVE::Tools::split_list($searchdomains)), $hostname));
 }
@@ -50,7 +50,7 @@ sub update_etc_hosts {
 
     my $hosts_fn = '/etc/hosts';
     return if $self->ct_is_file_ignored($hosts_fn);
-    (my $namepart = $newname) =~ s/\.[^\n]*\z//;
+    (my $namepart = $newname) =~ s/\..*\z//;
     my $all_names = hosts_names($newname, $searchdomains);
 
     my $section = '';
@@ -102,7 +102,7 @@ sub set_hostname {
     my ($self, $conf) = @_;
 
     my $hostname = $conf->{hostname} ? $conf->{hostname} : 'localhost';
-    (my $namepart = $hostname) =~ s/\.[^\n]*\z//;
+    (my $namepart = $hostname) =~ s/\..*\z//;
     my $hostname_fn = '/etc/hostname';
     my $first = $self->ct_file_read_firstline($hostname_fn);
     my $oldname = $first ? $first : 'localhost';
@@ -152,7 +152,7 @@ sub fixup_old_getty {
     my $from = $modern ? 'ConditionPathExists=/dev/tty' : 'ConditionPathExists=/dev/tty0';
     my $to = $modern ? 'ConditionPathExists=/dev/tty0' : 'ConditionPathExists=/dev/tty';
     # `from` and `to` differ, so the text changes exactly when the line is there
-    (my $fixed = $raw) =~ s/(?:^|(?<=\n))(?:\Q$from\E)(?=\n|\z)/$to/;
+    (my $fixed = $raw) =~ s/(?:^|(?<=\n))\Q$from\E(?=\n|\z)/$to/;
     $self->ct_file_set_contents($getty_service, $fixed) if $fixed ne $raw;
     return;
 }
@@ -248,7 +248,7 @@ sub setup_systemd_networkd {
     # Proxmox walks the config hash in Perl's order: on PVE 8 the first NIC to write dies
     # when /etc/systemd/network is missing, so which one shows.
     for my $key (keys %$conf) {
-        next if $key !~ /^net\d+\z/a;
+        next if $key !~ /^net\d+\z/;
         my $value = exists $conf->{$key} ? $conf->{$key} : undef;
         my $d = PVE::LXC::Config->parse_lxc_network($value);
         my $name = $d->{name};
@@ -310,7 +310,7 @@ sub setup_securetty {
     my $data = $self->ct_file_get_contents($filename);
     $data .= "\n" if $data !~ /\n\z/;
     for my $dev (@$devices) {
-        my $present = qr/(?:^|(?<=\n))(?:\Q$dev\E)[\t\n\x0B\f\r ]*(?=\n|\z)/;
+        my $present = qr/(?:^|(?<=\n))\Q$dev\E\s*(?=\n|\z)/;
         $data .= "$dev\n" if $data !~ $present;
     }
     $self->ct_file_set_contents($filename, $data);
