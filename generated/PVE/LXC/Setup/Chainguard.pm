@@ -133,7 +133,7 @@ sub setup_network {
     # drop the units we wrote for NICs that are gone or became host-managed
     PVE::Tools::dir_glob_foreach(
         $dir,
-        qr/10-pve-([^\n\r]+)\.network/,
+        qr/10-pve-(.+)\.network/,
         sub {
             my ($file, $name) = @_;
 

@@ -4,7 +4,7 @@ import { getTtyCount, parseLxcNetwork } from '../pve/lxc.ts';
 import { absPath, time } from '../pve/perl.ts';
 import { detectElfArchitecture, dirGlobForeach } from '../pve/tools.ts';
 import { die } from '../runtime/PerlDie.ts';
-import { perlTrue, quotemeta } from '../runtime/perlText.ts';
+import { DOT, perlTrue, quotemeta } from '../runtime/perlText.ts';
 import { isIpInCidr } from '../util/ipInCidr.ts';
 import { splitList } from '../util/splitList.ts';
 
@@ -75,7 +75,7 @@ export class Chainguard extends Base {
       this.ctFileSetContents(`${dir}/10-pve-${name}.network`, this.networkUnit(name, net.ip, net.gw, net.ip6, net.gw6));
     }
     // drop the units we wrote for NICs that are gone or became host-managed
-    dirGlobForeach(dir, /10-pve-(.+)\.network/, (file: string, name: string) => {
+    dirGlobForeach(dir, new RegExp(`10-pve-(${DOT}+)\\.network`), (file: string, name: string) => {
       const path = `${dir}/${file}`;
       const ours = `\nDescription = Interface ${name} autoconfigured by PVE\n`;
       const stale = !Object.hasOwn(wanted, name) && this.ctFileExists(path);

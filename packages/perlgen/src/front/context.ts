@@ -68,7 +68,7 @@ export class Scope {
 /** A method or helper the plugin defines itself. */
 export interface OwnCallable {
   perlName: string;
-  /** Private helpers are lexical coderefs (`my $x = sub {...}`), called `$x->(...)`. */
+  /** Private helpers are lexical subs (`my sub x {...}`, perl/idioms.ts), called `x(...)`. */
   lexical: boolean;
   /** Takes `$self` first (methods, private methods). */
   takesSelf: boolean;

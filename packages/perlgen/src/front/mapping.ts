@@ -28,7 +28,7 @@ export interface ExprCx {
 
 /**
  * Helpers emitted into a generated module only when used, for TS operations whose Perl
- * spelling needs a statement. Each is a lexical coderef, like upstream's private helpers.
+ * spelling needs a statement. Each is a lexical `my sub`, like upstream's private helpers.
  */
 export const PRELUDE = {
   split_fields: {
@@ -245,7 +245,7 @@ export const STRING_METHODS: Readonly<Record<string, CallRow>> = {
   replaceAll: replaceRow(true),
   split: {
     ts: "s.split('sep') (a non-empty literal)",
-    perl: "$split_fields->(qr/sep/, $s) (split(qr/sep/, $s, -1), and ('') for '')",
+    perl: "split_fields(qr/sep/, $s) (split(qr/sep/, $s, -1), and ('') for '')",
     lower(cx, call, args, recv) {
       expectArgs(cx, call, args, 1);
       const sep = args[0]!;

@@ -80,4 +80,16 @@ describe('statements', () => {
     expect(wrapped.at(-1)).not.toBe(greedyLast);
     expect(wrapped.at(-1)).toBe('the mode.');
   });
+
+  it('a declaration assigned in a try with an empty catch is my $x = eval { ... }', () => {
+    const ts = 'let arch: string | undefined;\ntry {\n  arch = detectElfArchitecture(x);\n} catch {}\nif (arch !== undefined) return;';
+    expect(perlOf(ts, S)).toBe('my $arch = eval { PVE::LXC::Tools::detect_elf_architecture($x) };\nreturn if defined($arch);');
+  });
+
+  it('captures destructured from exec ?? [] are a list assignment from the match', () => {
+    const ts = "const [, user, uid] = /^(\\w+):x:(\\d+)/.exec(x) ?? [];\nif (user === undefined || uid === undefined) return;\nthis.ctUnlink(`/home/${user}/${uid}`);";
+    expect(perlOf(ts, S)).toBe(
+      'my ($user, $uid) = $x =~ /^(\\w+):x:(\\d+)/a;\nreturn if !defined($user) || !defined($uid);\n$self->ct_unlink("/home/$user/$uid");',
+    );
+  });
 });
