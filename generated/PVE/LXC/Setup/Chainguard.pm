@@ -188,9 +188,9 @@ my sub replace_account_fields {
     my $mode = $self->ct_stat($file)->mode & 0o7777;
     my $data = $self->ct_file_get_contents($file);
     if (defined($days)) {
-        $data =~ s/(?<!.)\Q$user\E(?::[^:\n]*){2}:/$user:$secret:$days:/g;
+        $data =~ s/^\Q$user\E(?::[^:\n]*){2}:/$user:$secret:$days:/gm;
     } else {
-        $data =~ s/(?<!.)\Q$user\E:[^:\n]*:/$user:$secret:/g;
+        $data =~ s/^\Q$user\E:[^:\n]*:/$user:$secret:/gm;
     }
     $self->ct_file_set_contents($file, $data, $mode);
     return;

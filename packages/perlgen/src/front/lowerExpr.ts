@@ -460,7 +460,7 @@ export class ExprLowerer implements ExprCx {
   regexLiteral(node: Node, allowedFlags: string): TranslatedRegex | undefined {
     if (Node.isIdentifier(node)) {
       const re = this.scope.lookup(node.getText())?.regex ?? this.mod.regexes.get(node.getText());
-      if (re && [...re.flags].some((f) => f !== 'a' && !allowedFlags.includes(f))) {
+      if (re && [...re.flags].some((f) => f !== 'a' && f !== 'm' && !allowedFlags.includes(f))) {
         this.fail(node, `the regex flags ${re.flags} are not allowed here`);
       }
       return re;

@@ -9,6 +9,7 @@
  */
 import type { NewExpression } from 'ts-morph';
 import { Node } from './tsMorph.ts';
+import { lineAnchors } from '../perl/lineAnchors.ts';
 import { RegexError, translateRegex, type TranslatedRegex } from '../perl/regex.ts';
 import { CompileError } from './diagnostics.ts';
 import type { ExprCx } from './mapping.ts';
@@ -53,7 +54,7 @@ export function constructedRegex(cx: ExprCx, mod: ModuleInfo, node: NewExpressio
 
   let re: TranslatedRegex;
   try {
-    re = translateRegex(text, flags, allowedFlags);
+    re = translateRegex(text, flags, allowedFlags, spans.length > 0);
   } catch (e) {
     if (e instanceof RegexError) throw new CompileError(node, `new RegExp: ${e.message}`);
     throw e;
@@ -66,7 +67,7 @@ export function constructedRegex(cx: ExprCx, mod: ModuleInfo, node: NewExpressio
     const text = !quantified && perl.startsWith('(?:\\Q') ? perl.slice(3, -1) : perl;
     source = source.replace(MARK(i), () => text);
   });
-  return { ...re, source };
+  return spans.length > 0 ? { ...re, ...lineAnchors(source, re.flags) } : { ...re, source };
 }
 
 function spanText(cx: ExprCx, mod: ModuleInfo, expr: Node, spans: string[]): string {

@@ -10,6 +10,8 @@
  * and treats an empty pattern as "the last pattern" → both escaped/avoided.
  */
 
+import { lineAnchors } from './lineAnchors.ts';
+
 export class RegexError extends Error {}
 
 export interface TranslatedRegex {
@@ -32,7 +34,9 @@ const REFUSED_ESCAPES: Record<string, string> = {
   P: '\\P (a literal "P" in JS without the u flag, a Unicode property in Perl)',
 };
 
-export function translateRegex(pattern: string, jsFlags: string, allowedFlags = 'gis'): TranslatedRegex {
+/** `spans`: the pattern holds placeholders for text spliced in later (regexConstruct.ts), which
+ * then settles the line anchors itself. */
+export function translateRegex(pattern: string, jsFlags: string, allowedFlags = 'gis', spans = false): TranslatedRegex {
   for (const f of jsFlags) {
     if (!allowedFlags.includes(f)) {
       throw new RegexError(
@@ -159,7 +163,9 @@ export function translateRegex(pattern: string, jsFlags: string, allowedFlags = 
   if (ignoreCase) flags += 'i';
   if (dotAll) flags += 's';
   if (ascii) flags += 'a';
-  return { source: out === '' ? '(?:)' : perlShorthands(out, dotAll), flags, groups };
+  if (out === '') return { source: '(?:)', flags, groups };
+  const source = perlShorthands(out, dotAll);
+  return spans ? { source, flags, groups } : { ...lineAnchors(source, flags), groups };
 }
 
 /**

@@ -44,6 +44,12 @@ const REGEXES = [
   'new RegExp(`a${DOT}*b`)',
   'new RegExp(`${WS}${NWS}*$`)',
   'new RegExp(`^${quotemeta(t)}:`)',
+  // line anchors that print as ^ and $ under /m
+  '/(?<![^\\n])a:/',
+  '/(?:^|(?<=\\n))x[^\\n]*(?=\\n|$)/',
+  '/(?<![^\\n])\\s*(?=\\n|$)/',
+  '/(?<![^\\n])[^\\n]*$/',
+  'new RegExp(`(?<![^\\\\n])${quotemeta(t)}:`)',
 ];
 
 /** Typed expression generators, depth-limited. */

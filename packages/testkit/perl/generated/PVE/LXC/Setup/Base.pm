@@ -59,8 +59,8 @@ sub update_etc_hosts {
     if ($self->ct_file_exists($hosts_fn)) {
         my $data =
             PVE::LXC::Setup::Base::remove_pve_sections($self->ct_file_get_contents($hosts_fn));
-        $section .= $lo4 if $data !~ /(?:^|(?<=\n))[\t \xA0]*127\.0\.0\.1[\t \xA0]+/;
-        $section .= $lo6 if $data !~ /(?:^|(?<=\n))[\t \xA0]*::1[\t \xA0]+/;
+        $section .= $lo4 if $data !~ /^[\t \xA0]*127\.0\.0\.1[\t \xA0]+/m;
+        $section .= $lo6 if $data !~ /^[\t \xA0]*::1[\t \xA0]+/m;
     } else {
         $section .= $lo4 . $lo6;
     }
@@ -152,7 +152,7 @@ sub fixup_old_getty {
     my $from = $modern ? 'ConditionPathExists=/dev/tty' : 'ConditionPathExists=/dev/tty0';
     my $to = $modern ? 'ConditionPathExists=/dev/tty0' : 'ConditionPathExists=/dev/tty';
     # `from` and `to` differ, so the text changes exactly when the line is there
-    (my $fixed = $raw) =~ s/(?:^|(?<=\n))\Q$from\E(?=\n|\z)/$to/;
+    (my $fixed = $raw) =~ s/(?:^|(?<=\n))\Q$from\E$/$to/m;
     $self->ct_file_set_contents($getty_service, $fixed) if $fixed ne $raw;
     return;
 }
@@ -310,7 +310,7 @@ sub setup_securetty {
     my $data = $self->ct_file_get_contents($filename);
     $data .= "\n" if $data !~ /\n\z/;
     for my $dev (@$devices) {
-        my $present = qr/(?:^|(?<=\n))\Q$dev\E\s*(?=\n|\z)/;
+        my $present = qr/(?:^|(?<=\n))\Q$dev\E\s*$/m;
         $data .= "$dev\n" if $data !~ $present;
     }
     $self->ct_file_set_contents($filename, $data);
