@@ -5,6 +5,7 @@ export * from './util/index.ts';
 export { parseOsRelease } from './osrelease/parseOsRelease.ts';
 export type { OsRelease } from './osrelease/types.ts';
 export { PerlDie, die, errorText } from './runtime/PerlDie.ts';
+export { chomp, perlSplit, perlTrue, quotemeta, WS, NWS, HWS, DOT } from './runtime/perlText.ts';
 export type { SetupRuntime } from './runtime/SetupRuntime.ts';
 export { withRuntime, currentRuntime, currentRelease } from './runtime/current.ts';
 export {

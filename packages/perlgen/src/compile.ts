@@ -1,13 +1,16 @@
 /**
- * compilePlugin: one TS plugin class → the text of its Perl module, or diagnostics.
+ * compilePlugin: one TS plugin class → the text of its Perl module, or diagnostics, through
+ * the pipeline front/ (parse, subset check) → lower/ (Perl IR) → layout/ → print/.
  * Nothing is written; generate/check decide what to do with the text.
  */
 import { readFileSync } from 'node:fs';
 import type { Diagnostic } from './front/diagnostics.ts';
-import { lowerPluginFile } from './front/lowerModule.ts';
 import { parseSource } from './front/project.ts';
-import { idiomatic } from './perl/idioms.ts';
-import { LayoutErrors, printModule } from './perl/printModule.ts';
+import { layoutModule } from './layout/layoutModule.ts';
+import { idiomatic } from './lower/idioms/idiomatic.ts';
+import { lowerPluginFile } from './lower/module/lowerModule.ts';
+import { LayoutErrors } from './print/errors.ts';
+import { printModule } from './print/printModule.ts';
 import { displayPath } from './repo.ts';
 
 export interface CompileResult {
@@ -39,7 +42,7 @@ export function compileSource(text: string, file: string, command?: string): Com
     `SPDX-License-Identifier: ${LICENSE}`,
   ];
   try {
-    return { perl: printModule(idiomatic(module)), diagnostics: [], className };
+    return { perl: printModule(layoutModule(idiomatic(module))), diagnostics: [], className };
   } catch (e) {
     if (!(e instanceof LayoutErrors)) throw e;
     const diagnostics = e.errors.map(({ origin: o, message }) => ({

@@ -22,7 +22,7 @@ export type PT =
   | { k: 'match'; groups: number }
   | { k: 'regex' }
   /** An opaque Perl object or code ref (`File::stat` results, `$log_warn`): passed on, or
-   * read through the fields listed in mapping.ts OBJECT_FIELDS. */
+   * read through the fields listed in lower/mapping/properties.ts OBJECT_FIELDS. */
   | { k: 'obj'; name: string };
 
 export const STR: PT = { k: 'str' };

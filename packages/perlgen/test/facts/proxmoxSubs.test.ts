@@ -3,8 +3,8 @@ import { resolve } from 'node:path';
 import { Project } from 'ts-morph';
 import { describe, expect, it } from 'vitest';
 import { BASE_PM_SUBS, PARENT_CLASSES, PLUGIN_PM_SUBS } from '../../src/facts/proxmoxSubs.ts';
-import { BASE_METHODS } from '../../src/front/mapping.ts';
-import { snakeCase } from '../../src/naming.ts';
+import { BASE_METHODS } from '../../src/lower/mapping/baseMethods.ts';
+import { snakeCase } from '../../src/lower/naming.ts';
 import { REPO_ROOT } from '../../src/repo.ts';
 import { errorOf } from '../helpers/compileSnippet.ts';
 

@@ -112,8 +112,8 @@ export abstract class Base extends CtHelpers {
   });
 
   it('holds the regex text constants to the model\'s', async () => {
-    const core = await import('../../../core/src/runtime/perlText.ts');
-    const { REGEX_TEXT_CONSTANTS } = await import('../../src/front/regexConstruct.ts');
+    const core = await import('@pve-chainguard/core');
+    const { REGEX_TEXT_CONSTANTS } = await import('../../src/lower/regex/construct.ts');
     expect(REGEX_TEXT_CONSTANTS).toEqual({ WS: core.WS, NWS: core.NWS, HWS: core.HWS, DOT: core.DOT });
   });
 });

@@ -27,6 +27,7 @@ const cases: Array<[string, string, string, SnippetOptions?]> = [
   ['the m flag', "if (/^a$/m.test(x)) return;", "the m flag: JS's multi-line anchors", S],
   ['exec without a capture group', 'const m = /a/.exec(x);', 'exec of a regex without a capture group', S],
   ['a float literal', 'const f = 1.5;', 'only integer literals'],
+  ['a comparator other than a - b', 'const l = [3, 1].sort((p, q) => p + q);', 'only sort() and numeric sort((a, b) => a - b)'],
   ['sorting an array variable in place', "const l = ['b', 'a'];\nconst s = l.sort();", 'changes the array in place in JS'],
   ['an index that may be negative', "const l = ['a'];\nconst e = l[n];", 'Perl reads negative indexes from the end', { params: 'n: number' }],
   ['return inside try', "try {\n  return;\n} catch {\n  this.ctUnlink('/x');\n}", 'they would only leave the eval block'],
