@@ -3,7 +3,8 @@
  * `(?<!.)` / `(?:^|(?<=\n))` (start of a line) and `(?=\n|\z)` (end of a line) that the
  * translation of the model's lookarounds gives, where the two mean the same:
  *
- * - `$` under /m is exactly `(?=\n|\z)`.
+ * - `$` under /m is exactly `(?=\n|\z)` (written only before `)`, `|` or the end, where
+ *   Perl cannot take it for a variable such as `$\`).
  * - `^` under /m is `(?:^|(?<=\n))` except at the very end of a string that ends in "\n";
  *   only a leading start-of-line anchor is rewritten, and only when the rest of the pattern
  *   cannot match the empty string there (it holds a required character outside any group).
@@ -67,8 +68,10 @@ export function lineAnchors(source: string, flags: string): { source: string; fl
   if (flags.includes('m')) return { source, flags };
   let out = source;
   let changed = false;
-  if (out.includes(END)) {
-    out = out.split(END).join('$');
+  // `$` only where nothing can read as a variable after it (`$\`, `$b`): the end, `)` or `|`
+  const parts = out.split(END);
+  if (parts.length > 1 && parts.slice(1).every((p) => /^(?:$|[)|])/.test(p))) {
+    out = parts.join('$');
     changed = true;
   }
   const start = START.find((s) => out.startsWith(s));
