@@ -66,6 +66,7 @@ const cases: Array<[string, string, string, SnippetOptions?]> = [
   ['array length is scalar()', "const l = ['a'];\nconst n = l.length;", "my @l = ('a');\nmy $n = scalar(@l);"],
   ['a local array or hash handed on whole stays a reference', "const h: Record<string, number> = { a: 1 };\nthis.setupSystemdPreset(h);", "my $h = { a => 1 };\n$self->setup_systemd_preset($h);"],
   ['a local hash used by key is a %hash', "const h: Record<string, number> = {};\nh['a'] = 1;\nif (Object.hasOwn(h, x)) return;", "my %h;\n$h{a} = 1;\nreturn if exists $h{$x};", S],
+  ['a local array named like a file-level variable stays a reference', "const l = ['a'];\nconst n = l.length;", "my $l = ['a'];\nmy $n = scalar(@$l);", { prelude: "const l = 'x';" }],
   ['a non-empty test of a local array is the array in a condition', "const l = splitList(x);\nif (l.length > 0) return;", 'my @l = PVE::Tools::split_list($x);\nreturn if @l;', S],
   ['string length is length()', 'const n = x.length;', 'my $n = length($x);', S],
   ['array elements read with a literal index', "const l = ['a'];\nconst e = l[0];", "my @l = ('a');\nmy $e = $l[0];"],

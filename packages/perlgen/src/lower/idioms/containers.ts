@@ -45,8 +45,10 @@ function declarations(stmts: PerlStmt[], params: string[]): Map<string, number> 
 }
 
 /** The `$x` of `my $x = [...]` / `{...}` declarations that can become `@x` / `%x`. */
-function containerCandidates(body: PerlStmt[], params: string[]): Map<string, Kind> {
+function containerCandidates(body: PerlStmt[], params: string[], fileScope: ReadonlySet<string>): Map<string, Kind> {
   const decls = declarations(body, params);
+  // a file-level variable of the same name could be the one an earlier use means
+  for (const name of fileScope) decls.set(name, (decls.get(name) ?? 0) + 1);
   const found = new Map<string, Kind>();
   const consider = (list: PerlStmt[]) => {
     for (const s of list) {
@@ -100,8 +102,9 @@ function initList(init: PerlExpr): PerlExpr | undefined {
   return init.items.length === 1 && listy ? only : { k: 'list', items: init.items };
 }
 
-export function localContainers(body: PerlStmt[], params: string[]): PerlStmt[] {
-  const found = containerCandidates(body, params);
+/** `fileScope`: the module's file-level variables (`$units`), which a sub's names may shadow. */
+export function localContainers(body: PerlStmt[], params: string[], fileScope: ReadonlySet<string>): PerlStmt[] {
+  const found = containerCandidates(body, params, fileScope);
   if (found.size === 0) return body;
   const rewrite = (e: PerlExpr): PerlExpr => {
     const m = mapChildren(e, rewrite);

@@ -19,9 +19,13 @@ export function idiomatic(mod: PerlModule): PerlModule {
     if (item.k !== 'stmt' || item.stmt.k !== 'lexsub') continue;
     if (!PERL_BUILTINS.has(item.stmt.name) && !imported.has(item.stmt.name)) lexical.add(item.stmt.name);
   }
+  const fileScope = new Set<string>();
+  for (const item of mod.items) {
+    if (item.k === 'stmt' && item.stmt.k === 'my') for (const v of item.stmt.vars) if (v.k === 'var') fileScope.add(`${v.sigil}${v.name}`);
+  }
   const items = mod.items.map((item): PerlItem => {
     const fix = (body: PerlStmt[], params: string[]) =>
-      conditionFlags(localContainers(statementForms(body.map((s) => stmtExprs(s, (e) => expr(e, lexical), statementForms))), params).map(conditions));
+      conditionFlags(localContainers(statementForms(body.map((s) => stmtExprs(s, (e) => expr(e, lexical), statementForms))), params, fileScope).map(conditions));
     if (item.k === 'sub') return { ...item, body: fix(item.body, item.params) };
     // a constructor's sections share variables: no container rewrite across them
     const light = (body: PerlStmt[]) => statementForms(body.map((s) => stmtExprs(s, (e) => expr(e, lexical), statementForms))).map(conditions);
