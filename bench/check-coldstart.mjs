@@ -22,7 +22,7 @@ const check = [];
 const tsMorph = [];
 for (let i = 0; i < runs; i++) {
   // Interleave the two so that machine noise hits both alike.
-  check.push(wall([resolve(root, 'packages/testkit/bin/pve-chainguard.mjs'), 'check'], root));
+  check.push(wall([resolve(root, 'packages/cli/bin/pve-chainguard.mjs'), 'check'], root));
   tsMorph.push(wall(['-e', "require('ts-morph')"], resolve(root, 'packages/perlgen')));
 }
 const fmt = (ms) => `${(ms / 1000).toFixed(2)} s`;
