@@ -1,15 +1,13 @@
 // Builds the CLI's bundle into packages/cli/.build/<stamp> (git-ignored): the workspace's TS sources
-// compiled with esbuild, one chunk per lazily loaded command, third-party packages left
-// external (imported from where pnpm installed them). Run by scripts/setup.sh, and by the
+// compiled with esbuild into one CommonJS file, third-party packages left external (required
+// from where pnpm installed them). Run by scripts/setup.sh, and by the
 // launcher whenever the sources no longer match the bundle's stamp.
 // Usage: node packages/cli/launch/bundle.mjs
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { REPO_ROOT, sourceStamp } from './sourceStamp.mjs';
-
-export const BUILD_DIR = join(REPO_ROOT, 'packages/cli/.build');
+import { BUILD_DIR, bundleEntry, REPO_ROOT, sourceStamp } from './sourceStamp.mjs';
 
 /**
  * Sources keep the meaning of import.meta.dirname/url they have when run from src/ (repo
@@ -28,16 +26,19 @@ const keepFileLocations = {
   },
 };
 
-/** A third-party package stays outside the bundle, imported by the absolute path it resolves to. */
+/**
+ * A third-party package stays outside the bundle, required by the absolute path it resolves
+ * to (its CommonJS build where it has one, as `require` would pick).
+ */
 const externalByPath = {
   name: 'external-by-path',
   setup(build) {
     build.onResolve({ filter: /^[^./]/ }, async (args) => {
       if (args.pluginData?.inner || args.path.startsWith('node:') || args.path.startsWith('@pve-chainguard/')) return undefined;
-      const r = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, pluginData: { inner: true } });
+      const r = await build.resolve(args.path, { kind: 'require-call', resolveDir: args.resolveDir, pluginData: { inner: true } });
       if (r.errors.length > 0) return { errors: r.errors };
       if (r.external || !isAbsolute(r.path)) return { path: args.path, external: true };
-      return { path: pathToFileURL(r.path).href, external: true };
+      return { path: r.path, external: true };
     });
   },
 };
@@ -56,7 +57,7 @@ export function bundleDir(stamp) {
 export async function bundle() {
   const stamp = sourceStamp();
   const dir = bundleDir(stamp);
-  if (existsSync(join(dir, 'index.js'))) return stamp;
+  if (existsSync(bundleEntry(stamp))) return stamp;
   const esbuild = createRequire(import.meta.url)('esbuild');
   const tmp = join(BUILD_DIR, `tmp-${process.pid}-${Date.now()}`);
   mkdirSync(tmp, { recursive: true });
@@ -65,9 +66,12 @@ export async function bundle() {
       absWorkingDir: REPO_ROOT,
       entryPoints: { index: join(REPO_ROOT, 'packages/cli/src/index.ts') },
       outdir: tmp,
+      outExtension: { '.js': '.cjs' },
       bundle: true,
-      splitting: true,
-      format: 'esm',
+      // CommonJS, so that the V8 code cache (codeCache.mjs) covers our code as well; a
+      // command's modules are still initialised only when it runs
+      format: 'cjs',
+      banner: { js: '"use strict";' },
       platform: 'node',
       target: 'node20',
       sourcemap: 'linked',
@@ -78,7 +82,7 @@ export async function bundle() {
       renameSync(tmp, dir);
     } catch (e) {
       // another launcher finished the same build first: use that one
-      if (!existsSync(join(dir, 'index.js'))) throw e;
+      if (!existsSync(bundleEntry(stamp))) throw e;
     }
   } finally {
     rmSync(tmp, { recursive: true, force: true });

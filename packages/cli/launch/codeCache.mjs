@@ -1,7 +1,7 @@
-// A V8 code cache for the third-party CommonJS the CLI loads (ts-morph's bundled
-// TypeScript alone is ~9 MB of JavaScript that V8 would otherwise compile on every start).
-// Node 20 has no module.enableCompileCache (22 does); this does the same for CommonJS: a
-// module under node_modules is compiled with the cached data when there is one, and the
+// A V8 code cache for the CommonJS the CLI loads: its bundle and the third-party packages
+// (ts-morph's bundled TypeScript alone is ~9 MB of JavaScript that V8 would otherwise compile
+// on every start). Node 20 has no module.enableCompileCache (22 does); this does the same for
+// CommonJS: such a file is compiled with the cached data when there is one, and the
 // data is written at exit when there was none or V8 refused it (other V8 version or flags).
 // The cache lives in the bundle's own directory, so it goes away with that bundle's stamp.
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
@@ -10,11 +10,11 @@ import Module from 'node:module';
 import { dirname, join } from 'node:path';
 import vm from 'node:vm';
 
-export function enableCodeCache(cacheDir) {
+export function enableCodeCache(cacheDir, dirs = ['/node_modules/', `${dirname(cacheDir)}/`]) {
   const compile = Module.prototype._compile;
   const fresh = [];
   Module.prototype._compile = function (content, filename) {
-    if (!filename.includes('/node_modules/')) return compile.call(this, content, filename);
+    if (!dirs.some((d) => filename.includes(d))) return compile.call(this, content, filename);
     // V8 checks version, flags and source length; path, size and mtime name the file's version
     const st = statSync(filename);
     const key = `${filename}\0${st.size}\0${st.mtimeMs}`;

@@ -7,6 +7,13 @@ import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '../../..');
+/** Where bundles live, one directory per stamp (git-ignored). */
+export const BUILD_DIR = resolve(import.meta.dirname, '../.build');
+
+/** The entry file of the bundle built from sources with this stamp. */
+export function bundleEntry(stamp) {
+  return join(BUILD_DIR, stamp, 'index.cjs');
+}
 
 function walk(dir, out) {
   let names;

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { sourceStamp } from '../../launch/sourceStamp.mjs';
+import { bundleEntry, sourceStamp } from '../../launch/sourceStamp.mjs';
 
 const CLI = resolve(import.meta.dirname, '../..');
 const BIN = join(CLI, 'bin/pve-chainguard.mjs');
@@ -14,7 +14,7 @@ describe('bin/pve-chainguard.mjs', () => {
   it('runs (building when needed) the bundle named by the current sources stamp', () => {
     const r = run(['--help']);
     expect(r.status, r.stderr).toBe(0);
-    expect(existsSync(join(CLI, '.build', sourceStamp(), 'index.js'))).toBe(true);
+    expect(existsSync(bundleEntry(sourceStamp()))).toBe(true);
   });
 
   it('gives the same answers bundled and through tsx (PVE_CHAINGUARD_TSX=1)', () => {
