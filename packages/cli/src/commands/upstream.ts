@@ -1,6 +1,6 @@
-import { runUpstream, SeriesError, type RunIo } from '@pve-chainguard/upstream-series';
+import { runUpstream, SeriesError } from '@pve-chainguard/upstream-series';
 import type { Command } from '../Command.ts';
-import { EXIT } from '../exitCodes.ts';
+import { EXIT, UsageError } from '../exitCodes.ts';
 import { parseUpstreamOptions } from './upstream/options.ts';
 
 const HELP = `Usage: pve-chainguard upstream --pve-container DIR [--out DIR] [--base REF] [--branch NAME]
@@ -35,28 +35,21 @@ Exit status:
   3  internal error in pve-chainguard (please report it)
 `;
 
-/** The \`upstream\` command. */
+/** The `upstream` command: options parsed here, the series built by upstream-series. */
 export const upstreamCommand: Command = {
   name: 'upstream',
   summary: 'build the pve-devel patch series for pve-container',
   help: HELP,
   async run(args, io) {
-    return upstreamMain(args, { ...io, env: process.env });
+    const o = parseUpstreamOptions(args);
+    if ('error' in o) throw new UsageError(o.error);
+    try {
+      return runUpstream(o, { ...io, env: process.env });
+    } catch (e) {
+      // a refusal (dirty tree, no identity, a failed check of the series) is the finding
+      if (!(e instanceof SeriesError)) throw e;
+      io.err(`upstream: ${e.message}\n`);
+      return EXIT.finding;
+    }
   },
 };
-
-/** The command with an explicit environment (tests pass their own git identity). */
-export function upstreamMain(args: string[], io: RunIo): number {
-  const o = parseUpstreamOptions(args);
-  if ('error' in o) {
-    io.err(`upstream: ${o.error}\n\n${HELP}`);
-    return EXIT.usage;
-  }
-  try {
-    return runUpstream(o, io);
-  } catch (e) {
-    if (!(e instanceof SeriesError)) throw e;
-    io.err(`upstream: ${e.message}\n`);
-    return EXIT.finding;
-  }
-}
