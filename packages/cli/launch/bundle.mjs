@@ -71,7 +71,11 @@ export async function bundle() {
       // CommonJS, so that the V8 code cache (codeCache.mjs) covers our code as well; a
       // command's modules are still initialised only when it runs
       format: 'cjs',
-      banner: { js: '"use strict";' },
+      banner: {
+        js: '// Built by packages/cli/launch/bundle.mjs from packages/*/src; do not edit: the\n' +
+          '// launcher builds it again whenever the sources change. SPDX-License-Identifier: AGPL-3.0-or-later\n' +
+          '"use strict";',
+      },
       platform: 'node',
       target: 'node20',
       sourcemap: 'linked',
