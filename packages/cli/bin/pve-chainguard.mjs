@@ -8,13 +8,21 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
+import v8 from 'node:v8';
 import { BUILD_DIR, bundleEntry, sourceStamp } from '../launch/sourceStamp.mjs';
+
+// check and generate compile five small files and end: V8's optimizing compiler (TurboFan)
+// costs them more than its code saves. Long runs (conform, preview, fuzz) keep it.
+const SHORT = new Set(['check', 'generate']);
 
 async function loadCli() {
   if (process.env.PVE_CHAINGUARD_TSX !== '1') {
     const stamp = sourceStamp();
+    // cached code is only accepted under the flags it was made with: one cache per flag set
+    const short = SHORT.has(process.argv[2] ?? '');
+    if (short) v8.setFlagsFromString('--no-opt');
     const run = async (s) => {
-      (await import('../launch/codeCache.mjs')).enableCodeCache(join(BUILD_DIR, s, 'code-cache'));
+      (await import('../launch/codeCache.mjs')).enableCodeCache(join(BUILD_DIR, s, short ? 'code-cache-no-opt' : 'code-cache'));
       return createRequire(import.meta.url)(bundleEntry(s));
     };
     if (existsSync(bundleEntry(stamp))) return run(stamp);
