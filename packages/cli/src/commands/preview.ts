@@ -53,7 +53,8 @@ export const previewCommand: Command = {
     if ('error' in parsed) throw new UsageError(parsed.error);
     const o = parsed.options;
     if (!o.rootfs || !o.config) throw new UsageError('--rootfs and --config are required');
-    const hooks: Hook[] = (parsed.multi.hook.length ? parsed.multi.hook : ['create']).map((h) => {
+    const requested = parsed.multi.hook ?? [];
+    const hooks: Hook[] = (requested.length ? requested : ['create']).map((h) => {
       try {
         return parseHook(h);
       } catch {

@@ -33,7 +33,8 @@ export interface CaseRecipe {
   frozenTime: number;
 }
 
-export interface CaseRecipeOptions extends RootfsRecipeOptions {}
+/** A whole case takes the rootfs recipe's options (and, so far, no others). */
+export type CaseRecipeOptions = RootfsRecipeOptions;
 
 export function caseRecipe(opts: CaseRecipeOptions): fc.Arbitrary<CaseRecipe> {
   return fc.record(
