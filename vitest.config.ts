@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config';
 // walk up to this file, so packages carry no config of their own).
 export default defineConfig({
   test: {
-    projects: ['packages/core', 'packages/perlgen', 'packages/host-delivery', 'packages/testkit', 'packages/upstream-series'].map((root) => ({
+    projects: ['packages/core', 'packages/perlgen', 'packages/host-delivery', 'packages/testkit', 'packages/upstream-series', 'packages/cli'].map((root) => ({
       extends: true,
       test: {
         name: root.split('/')[1],

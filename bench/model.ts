@@ -18,8 +18,8 @@
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { conform, parseVectors } from '../packages/core/src/conform/conform.ts';
-import type { Vector } from '../packages/core/src/conform/vector.ts';
+import { conform, parseVectors } from '../packages/testkit/src/conform/conform.ts';
+import type { Vector } from '../packages/core/src/setup/vector.ts';
 import { clearSha512CryptMemo } from '../packages/core/src/util/sha512Crypt.ts';
 import { caseVector } from '../packages/testkit/src/arbitraries/caseRecipe.ts';
 import { harnessCase, runModel } from '../packages/testkit/src/differential/checkCase.ts';

@@ -51,7 +51,7 @@ try {
   console.log(`template: ${entries + 100} entries incl. a ${bigMiB} MiB file`);
   for (const file of [tar, `${tar}.zst`]) {
     const t0 = performance.now();
-    const r = spawnSync(process.execPath, [join(root, 'packages/testkit/bin/pve-chainguard.mjs'), 'preview', '--rootfs', file, '--config', config, '--time', '1700000000'], {
+    const r = spawnSync(process.execPath, [join(root, 'packages/cli/bin/pve-chainguard.mjs'), 'preview', '--rootfs', file, '--config', config, '--time', '1700000000'], {
       encoding: 'utf8',
       env: { ...process.env, NODE_OPTIONS: `--import=${probe}` },
       maxBuffer: 1 << 28,

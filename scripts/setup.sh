@@ -3,7 +3,7 @@
 # Debian's perltidy, perlcritic, binutils (objdump), ssh-keygen, tzdata (the Perl harness
 # checks time zones against zone.tab), Net::IP (perlgen's TS≡Perl helper test), xz and zstd
 # (preview of compressed templates), the pinned pnpm, and
-# the workspace's packages. Safe to run again: it installs only what is missing.
+# the workspace's packages, then the CLI's bundle. Safe to run again: it installs only what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -32,3 +32,5 @@ if ! command -v pnpm >/dev/null || [ "$(pnpm --version)" != "$PNPM_VERSION" ]; t
     npm install -g "pnpm@$PNPM_VERSION" >/dev/null 2>&1
 fi
 pnpm install --frozen-lockfile --reporter=silent
+# the CLI's prebuilt bundle (git-ignored; the launcher rebuilds it whenever sources change)
+node packages/cli/launch/bundle.mjs >/dev/null

@@ -1,4 +1,4 @@
 export { registryData, registryJson, writeRegistryJson, type RegistryJson } from './registryJson.ts';
-export { PACKAGE_NAME, SOURCE_DATE_EPOCH, releaseFiles, releaseVersion, type ReleaseFile } from './release.ts';
+export { PACKAGE_NAME, REPO_ROOT, SOURCE_DATE_EPOCH, releaseFiles, releaseVersion, type ReleaseFile } from './release.ts';
 export { buildDeb, buildRelease, buildTarball, type BuiltArtefacts } from './build.ts';
-export { PACKAGE_HELP, PACKAGE_SUMMARY, runPackageCommand, type PackageIo } from './packageCommand.ts';
+// Its command front-end (`pve-chainguard package`) lives in @pve-chainguard/cli.

@@ -1,6 +1,6 @@
 // @pve-chainguard/upstream-series: the pve-devel patch series for pve-container.
-export { upstreamCommand, upstreamMain } from './cli/upstreamCommand.ts';
-export { parseUpstreamOptions, type UpstreamOptions } from './cli/options.ts';
+// Its command front-end (`pve-chainguard upstream`) lives in @pve-chainguard/cli.
+export type { UpstreamOptions } from './series/options.ts';
 export { runUpstream, type RunIo } from './series/runUpstream.ts';
 export { SeriesError } from './git/git.ts';
 export { TEST_CASES, type TestCase } from './testdirs/cases.ts';

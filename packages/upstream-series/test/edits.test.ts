@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { addTestfiles, addToSources, parseTestfiles } from '../src/index.ts';
-import { parseUpstreamOptions } from '../src/cli/options.ts';
 import { MAKEFILE, RUN_SETUP_TESTS } from './fixture/files.ts';
 
 describe('Setup/Makefile SOURCES', () => {
@@ -24,15 +23,5 @@ describe('@testfiles', () => {
     expect(list).toContain('/etc/systemd/resolved.conf.d/pve.conf');
     expect(out).toContain('\n        /etc/systemd/network/10-pve-eth0.network\n');
     expect(addTestfiles(out, ['/etc/hostname'], 'r')).toBe(out);
-  });
-});
-
-describe('options', () => {
-  it('parses the documented options and refuses bad usage', () => {
-    expect(parseUpstreamOptions(['--pve-container', 'x', '--dry-run'])).toMatchObject({ pveContainer: 'x', base: 'HEAD', branch: 'chainguard-support', dryRun: true });
-    expect(parseUpstreamOptions([])).toEqual({ error: '--pve-container DIR is required' });
-    expect(parseUpstreamOptions(['--pve-container', 'x', '--reroll', '2'])).toMatchObject({ error: expect.stringMatching(/needs --changes/) });
-    expect(parseUpstreamOptions(['--pve-container', 'x', '--reroll', '1', '--changes', 'c'])).toMatchObject({ error: expect.stringMatching(/≥ 2/) });
-    expect(parseUpstreamOptions(['--pve-container', 'x', '--bogus'])).toMatchObject({ error: "unknown argument '--bogus'" });
   });
 });

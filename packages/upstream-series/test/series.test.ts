@@ -2,14 +2,14 @@ import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseTestfiles, PATHS, TEST_CASES, verifyTestDir } from '../src/index.ts';
-import { runUpstreamCommand } from './fixture/runCommand.ts';
+import { runSeries } from './fixture/runSeries.ts';
 import { gitIn, syntheticRepo } from './fixture/syntheticRepo.ts';
 
 const fx = syntheticRepo();
 const out = join(fx.root, 'out');
-let first: ReturnType<typeof runUpstreamCommand>;
+let first: ReturnType<typeof runSeries>;
 beforeAll(() => {
-  first = runUpstreamCommand(['--pve-container', fx.repo, '--out', out, '--signoff', 'Sam Signer <sam@example.org>'], fx.root, fx.env);
+  first = runSeries({ pveContainer: fx.repo, out, signoff: 'Sam Signer <sam@example.org>' }, fx.root, fx.env);
 });
 afterAll(() => rmSync(fx.root, { recursive: true, force: true }));
 
@@ -70,7 +70,7 @@ describe('upstream on a synthetic pve-container', () => {
   });
 
   it('refuses to overwrite the branch without --reroll', () => {
-    const r = runUpstreamCommand(['--pve-container', fx.repo, '--dry-run'], fx.root, fx.env);
+    const r = runSeries({ pveContainer: fx.repo, dryRun: true }, fx.root, fx.env);
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/branch 'chainguard-support' already exists/);
   });
@@ -79,7 +79,7 @@ describe('upstream on a synthetic pve-container', () => {
     const changes = join(fx.root, 'changes.txt');
     writeFileSync(changes, '- reworded the commit messages\n- one more test dir\n');
     const out2 = join(fx.root, 'out-v2');
-    const r = runUpstreamCommand(['--pve-container', fx.repo, '--out', out2, '--reroll', '2', '--changes', changes], fx.root, fx.env);
+    const r = runSeries({ pveContainer: fx.repo, out: out2, reroll: 2, changes }, fx.root, fx.env);
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     const files = readdirSync(out2).sort();
@@ -94,14 +94,14 @@ describe('upstream on a synthetic pve-container', () => {
   it('builds on a base that only a remote-tracking ref names', () => {
     const sha = gitIn(fx.repo, fx.env, 'commit-tree', 'HEAD^{tree}', '-p', 'master', '-m', 'upstream moved on').trim();
     gitIn(fx.repo, fx.env, 'update-ref', 'refs/remotes/origin/master', sha);
-    const r = runUpstreamCommand(['--pve-container', fx.repo, '--base', 'origin/master', '--branch', 'on-remote', '--dry-run'], fx.root, fx.env);
+    const r = runSeries({ pveContainer: fx.repo, base: 'origin/master', branch: 'on-remote', dryRun: true }, fx.root, fx.env);
     expect(r.err).toBe('');
     expect(r.out).toContain(`Series on ${sha.slice(0, 12)} (origin/master)`);
   });
 
   it('--dry-run prints the summary and touches nothing', () => {
     const before = gitIn(fx.repo, fx.env, 'for-each-ref');
-    const r = runUpstreamCommand(['--pve-container', fx.repo, '--branch', 'try', '--out', join(fx.root, 'dry'), '--dry-run'], fx.root, fx.env);
+    const r = runSeries({ pveContainer: fx.repo, branch: 'try', out: join(fx.root, 'dry'), dryRun: true }, fx.root, fx.env);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/1\/3 setup: add Chainguard OS and Wolfi support\n\s+4 files, \+\d+ -\d+/);
     expect(r.out).toContain('ok   perl -c of the changed modules');

@@ -1,22 +1,15 @@
 import type { PctConf } from '../config/types.ts';
-import { FsError } from '../fs/CtFsApi.ts';
 import { getPrimaryIps, getTtyCount, parseFeatures, parseLxcNetwork } from '../pve/lxc.ts';
+import { parseHomeDir, randomizeCrontab, setUserPassword } from '../pve/baseHandWritten.ts';
 import { absPath, configHashKeys, pid, warn } from '../pve/perl.ts';
 import { detectElfArchitecture, systemdVersion } from '../pve/tools.ts';
-import { die, PerlDie } from '../runtime/PerlDie.ts';
-import { HWS, NWS, perlSplit, perlTrue, quotemeta, utf8Bytes, WS } from '../runtime/perlText.ts';
-import { isProxmoxCryptString } from '../util/proxmoxSalt.ts';
-import { proxmoxSalt } from '../util/proxmoxSalt.ts';
-import { sha512Crypt } from '../util/sha512Crypt.ts';
+import { die } from '../runtime/PerlDie.ts';
+import { perlTrue, quotemeta, WS } from '../runtime/perlText.ts';
 import { splitList } from '../util/splitList.ts';
 import { CtHelpers, removePveSections } from './CtHelpers.ts';
-import { hostsNames } from './hostsSection.ts';
+import { etcHostsSection } from './hostsSection.ts';
 import { networkdUnit } from './networkdUnit.ts';
-
-/** @perlHandWritten a pattern built from a template (new RegExp) */
-const CRON_LINE = new RegExp(
-  `^[0-9]+(${WS}+${NWS}+${WS}+${NWS}+${WS}+${NWS}+${WS}+${NWS}+${WS}+root${WS}+${NWS}[^\\n]*)$`,
-);
+import { systemdPresetText } from './systemdPreset.ts';
 
 /**
  * Proxmox's PVE::LXC::Setup::Base as a model: the helpers every managed distro inherits.
@@ -40,25 +33,8 @@ export abstract class Base extends CtHelpers {
   updateEtcHosts(hostip: string | undefined, _oldname: string, newname: string, searchdomains: string | undefined): void {
     const hostsFn = '/etc/hosts';
     if (this.ctIsFileIgnored(hostsFn)) return;
-    const namepart = newname.replace(/\.[^\n]*$/, '');
-    const allNames = hostsNames(newname, searchdomains);
-
-    let section = '';
-    const lo4 = '127.0.0.1 localhost.localnet localhost\n';
-    const lo6 = '::1 localhost.localnet localhost\n';
-    if (this.ctFileExists(hostsFn)) {
-      const data = removePveSections(this.ctFileGetContents(hostsFn));
-      if (!new RegExp(`(?:^|(?<=\\n))${HWS}*127\\.0\\.0\\.1${HWS}+`).test(data)) section += lo4;
-      if (!new RegExp(`(?:^|(?<=\\n))${HWS}*::1${HWS}+`).test(data)) section += lo6;
-    } else {
-      section += lo4 + lo6;
-    }
-    // the container's own line: its address, else the loopback alias with its names
-    const names = namepart !== 'localhost' ? allNames : namepart;
-    const ownLine = hostip !== undefined ? `${hostip} ${allNames}` : `127.0.1.1 ${names}`;
-    section += `${ownLine}\n`;
-
-    this.ctModifyFile(hostsFn, section);
+    const existing = this.ctFileExists(hostsFn) ? removePveSections(this.ctFileGetContents(hostsFn)) : undefined;
+    this.ctModifyFile(hostsFn, etcHostsSection(existing, hostip, newname, searchdomains));
   }
 
   snakeoilFixup(_conf: PctConf): void {}
@@ -158,18 +134,7 @@ export abstract class Base extends CtHelpers {
 
   /** First-boot presets (`00-pve.preset`); `extra` maps unit names to enable/disable. */
   setupSystemdPreset(extra?: Record<string, number>): void {
-    const preset: Record<string, number> = {
-      'sys-kernel-config.mount': 0,
-      'sys-kernel-debug.mount': 0,
-      'getty@.service': 0,
-      'container-getty@.service': 1,
-      ...extra,
-    };
-    let data = '# Added by PVE at create-time for first-boot configuration.\n';
-    for (const unit of Object.keys(preset).sort()) {
-      const action = preset[unit] !== 0 ? 'enable' : 'disable';
-      data += `${action} ${unit}\n`;
-    }
+    const data = systemdPresetText(extra);
     // Before 6.0.15 without parents: a rootfs without /etc/systemd makes the write below die.
     if (this.release.presetDirMakesParents) this.ctMakePath('/etc/systemd/system-preset');
     else this.ctMkdir('/etc/systemd/system-preset', 0o755);
@@ -200,58 +165,14 @@ export abstract class Base extends CtHelpers {
     this.ctFileSetContents(filename, data);
   }
 
-  /**
-   * Rewrites one passwd/shadow line through a `<file>.<pid>` copy that keeps mode and owner.
-   * @perlHandWritten the container filesystem and process id (this.ct, this.rt), errors by class
-   */
-  private replacePw(file: string, user: string, epw: string, shadow: boolean): void {
-    const tmpfile = `${file}.${this.rt.pid}`;
-    try {
-      const src = this.ct.readFile(file);
-      const st = this.ct.stat(file)!;
-      this.ct.writeNoTrunc(tmpfile, '', 0o666);
-      this.ctResetOwnership(tmpfile);
-      this.ct.chmod(tmpfile, st.mode);
-      this.ct.chown(tmpfile, st.uid, st.gid);
-      const lastChange = Math.floor(this.rt.now() / 86400);
-      // Proxmox interpolates the user name into the pattern unescaped.
-      const pattern = shadow ? new RegExp(`^${user}:[^:]*:[^:]*:`) : new RegExp(`^${user}:[^:]*:`);
-      const replacement = shadow ? `${user}:${epw}:${lastChange}:` : `${user}:${epw}:`;
-      const out = splitLinesKeepEnds(src).map((line) => line.replace(pattern, () => replacement));
-      this.ct.writeNoTrunc(tmpfile, out.join(''), 0o666);
-    } catch (e) {
-      if (!(e instanceof FsError || e instanceof PerlDie)) throw e;
-      this.ctUnlink(tmpfile);
-      return;
-    }
-    this.ctRename(tmpfile, file);
-    this.ctUnlink(tmpfile);
-  }
-
   /** @perlHandWritten SHA-512 crypt and the Proxmox salt are Perl primitives (crypt, Digest::SHA) */
   setUserPassword(_conf: PctConf, user: string, password: string | undefined): void {
-    const pwfile = '/etc/passwd';
-    if (!this.ctFileExists(pwfile)) return;
-    let epw: string;
-    if (password === undefined) epw = '*';
-    else if (isProxmoxCryptString(password)) epw = password;
-    else epw = sha512Crypt(utf8Bytes(password), proxmoxSalt(this.rt.now()));
-    if (this.ctFileExists('/etc/shadow')) {
-      this.replacePw('/etc/shadow', user, epw, true);
-      this.replacePw(pwfile, user, 'x', false);
-    } else {
-      this.replacePw(pwfile, user, epw, false);
-    }
+    setUserPassword(this, user, password);
   }
 
   /** @perlHandWritten a pattern with the user name interpolated; reads through this.ct */
   private parseHomeDir(passwdfile: string, user: string): string {
-    const re = new RegExp(`^${user}:(?:[^:]*:){4}([^:]*):`);
-    for (const line of splitLinesKeepEnds(this.ct.readFile(passwdfile))) {
-      const m = re.exec(line);
-      if (m) return m[1]!;
-    }
-    return ''; // the Perl sub falls off its loop and yields an empty value
+    return parseHomeDir(passwdfile, user);
   }
 
   setUserAuthorizedSshKeys(_conf: PctConf, user: string, sshKeys: string): void {
@@ -270,21 +191,7 @@ export abstract class Base extends CtHelpers {
    * @perlHandWritten Perl's rand and the container directory listing (this.rt, this.ct)
    */
   protected randomizeCrontab(): void {
-    const files: string[] = [];
-    if (this.ct.isDir('/etc/cron.d')) {
-      for (const name of this.ct.readdir('/etc/cron.d')) {
-        if (/^[A-Z\-_a-z0-9]+$/.test(name)) files.push(`/etc/cron.d/${name}`);
-      }
-    }
-    if (this.ctFileExists('/etc/crontab')) files.unshift('/etc/crontab');
-    for (const filename of files) {
-      let out = '';
-      for (const line of perlSplit(this.ctFileGetContents(filename), /\n/)) {
-        const m = CRON_LINE.exec(line);
-        out += m ? `${Math.floor(this.rt.rand() * 59)}${m[1]}\n` : `${line}\n`;
-      }
-      this.ctFileSetContents(filename, out);
-    }
+    randomizeCrontab(this);
   }
 
   setTimezone(conf: PctConf): void {
@@ -391,10 +298,3 @@ export abstract class Base extends CtHelpers {
   }
 }
 
-/**
- * Lines as Perl's `<$fh>` returns them: each with its newline, the last perhaps without.
- * @perlHandWritten Perl's readline on a file handle
- */
-function splitLinesKeepEnds(data: string): string[] {
-  return data.match(/[^\n]*\n|[^\n]+$/g) ?? [];
-}

@@ -1,3 +1,4 @@
+import { HWS } from '../runtime/perlText.ts';
 import { splitList } from '../util/splitList.ts';
 
 /**
@@ -8,4 +9,26 @@ export function hostsNames(hostname: string, searchdomains: string | undefined):
   const short = hostname.replace(/\.[^\n]*$/, '');
   if (hostname.includes('.')) return `${hostname} ${short}`;
   return [...splitList(searchdomains).map((d) => `${hostname}.${d}`), hostname].join(' ');
+}
+
+/**
+ * The PVE section of /etc/hosts: loopback lines the rest of the file (`existing`, its PVE
+ * section removed; undefined when there is no file) lacks, then the container's own line —
+ * its address, else the loopback alias 127.0.1.1 with its names.
+ */
+export function etcHostsSection(existing: string | undefined, hostip: string | undefined, newname: string, searchdomains: string | undefined): string {
+  const namepart = newname.replace(/\.[^\n]*$/, '');
+  const allNames = hostsNames(newname, searchdomains);
+  let section = '';
+  const lo4 = '127.0.0.1 localhost.localnet localhost\n';
+  const lo6 = '::1 localhost.localnet localhost\n';
+  if (existing !== undefined) {
+    if (!new RegExp(`(?:^|(?<=\\n))${HWS}*127\\.0\\.0\\.1${HWS}+`).test(existing)) section += lo4;
+    if (!new RegExp(`(?:^|(?<=\\n))${HWS}*::1${HWS}+`).test(existing)) section += lo6;
+  } else {
+    section += lo4 + lo6;
+  }
+  const names = namepart !== 'localhost' ? allNames : namepart;
+  const ownLine = hostip !== undefined ? `${hostip} ${allNames}` : `127.0.1.1 ${names}`;
+  return `${section}${ownLine}\n`;
 }

@@ -9,25 +9,20 @@ import { absPath } from './absPath.ts';
 import { assertByteString, byteStringToBytes, bytesToByteString } from './bytes.ts';
 import { FsError, type CtFsApi, type Escaped, type Stat } from './CtFsApi.ts';
 import {
-  S_ISGID,
-  S_ISUID,
-  addChild,
   childNames,
   createRootVolume,
   kindOf,
   moveChild,
   parentOf,
-  permOf,
   pendingContent,
   readBytes,
   removeChild,
   rootOf,
   setPerm,
-  sizeOf,
   writeBytes,
-  type InodeKind,
   type Link,
 } from './inodes.ts';
+import { changeOwner, createInode, statOf } from './inodeRules.ts';
 import { tryWalkPath, walk, type Resolved, type WalkScope } from './pathWalk.ts';
 import { perlDirname } from './perlDirname.ts';
 import { strerror } from './strerror.ts';
@@ -36,9 +31,6 @@ export interface CtFsOptions {
   /** Process umask (default 0o022, what Proxmox runs with). */
   umask?: number;
 }
-
-/** ext4 reports 4096 for a small directory; nothing in the model depends on it. */
-const DIR_SIZE = 4096;
 
 export class CtFs implements CtFsApi {
   readonly umask: number;
@@ -167,7 +159,7 @@ export class CtFs implements CtFsApi {
     const r = this.resolve(path, false);
     if (r.link) throw new FsError('EEXIST', path);
     if (r.mustBeDir) throw new FsError('EISDIR', path);
-    const link = this.create(r, 'file', mode & ~this.umask);
+    const link = createInode(r, 'file', mode & ~this.umask);
     writeBytes(link.getNode(), byteStringToBytes(data));
   }
 
@@ -176,7 +168,7 @@ export class CtFs implements CtFsApi {
     // O_CREAT without O_EXCL follows a final symlink, and creates a dangling one's target.
     const r = this.resolve(path, true);
     if (!r.link && r.mustBeDir) throw new FsError('EISDIR', path);
-    const link = r.link ?? this.create(r, 'file', mode & ~this.umask);
+    const link = r.link ?? createInode(r, 'file', mode & ~this.umask);
     const node = link.getNode();
     const kind = kindOf(node);
     if (kind === 'dir') throw new FsError('EISDIR', path);
@@ -216,7 +208,7 @@ export class CtFs implements CtFsApi {
     const r = this.resolve(path, false);
     if (r.link) throw new FsError('EEXIST', path);
     // mkdir(2) keeps only rwx and sticky bits of the requested mode.
-    this.create(r, 'dir', mode & ~this.umask & 0o1777);
+    createInode(r, 'dir', mode & ~this.umask & 0o1777);
   }
 
   /**
@@ -248,16 +240,16 @@ export class CtFs implements CtFsApi {
     const r = this.resolve(path, false);
     if (r.link) throw new FsError('EEXIST', path);
     if (r.mustBeDir) throw new FsError('ENOENT', path);
-    const link = this.create(r, 'symlink', 0o777);
+    const link = createInode(r, 'symlink', 0o777);
     link.getNode().symlink = target;
   }
 
   chown(path: string, uid: number, gid: number): void {
-    this.changeOwner(this.existing(path, true), uid, gid);
+    changeOwner(this.existing(path, true), uid, gid);
   }
 
   lchown(path: string, uid: number, gid: number): void {
-    this.changeOwner(this.existing(path, false), uid, gid);
+    changeOwner(this.existing(path, false), uid, gid);
   }
 
   chmod(path: string, mode: number): void {
@@ -286,53 +278,7 @@ export class CtFs implements CtFsApi {
 
   private statVia(path: string, followFinal: boolean, scope: WalkScope): Stat | undefined {
     const link = this.tryWalk(path, followFinal, scope)?.link;
-    if (!link) return undefined;
-    const node = link.getNode();
-    const type = kindOf(node);
-    return {
-      type,
-      // Linux shows every symlink as 0777, whatever created it.
-      mode: type === 'symlink' ? 0o777 : permOf(node),
-      uid: node.uid,
-      gid: node.gid,
-      size:
-        type === 'dir'
-          ? DIR_SIZE
-          : type === 'symlink'
-            ? node.symlink.length
-            : sizeOf(node),
-    };
-  }
-
-  /**
-   * A new inode owned by root (the process), except that a setgid directory passes on
-   * its group (and, to new directories, its setgid bit), as Linux does.
-   */
-  private create(r: Resolved, kind: InodeKind, perm: number): Link {
-    const dirNode = r.dir.getNode();
-    const inheritGroup = (permOf(dirNode) & S_ISGID) !== 0;
-    const finalPerm = inheritGroup && kind === 'dir' ? perm | S_ISGID : perm;
-    return addChild(r.dir, r.name, {
-      kind,
-      perm: finalPerm,
-      uid: 0,
-      gid: inheritGroup ? dirNode.gid : 0,
-    });
-  }
-
-  /**
-   * chown(2): -1 keeps an id. On a non-directory it clears setuid, and setgid when group
-   * execute is set (Linux does this for root too).
-   */
-  private changeOwner(link: Link, uid: number, gid: number): void {
-    const node = link.getNode();
-    if (uid !== -1) node.uid = uid;
-    if (gid !== -1) node.gid = gid;
-    const kind = kindOf(node);
-    if (kind === 'dir' || kind === 'symlink') return;
-    let perm = permOf(node) & ~S_ISUID;
-    if ((perm & (S_ISGID | 0o010)) === (S_ISGID | 0o010)) perm &= ~S_ISGID;
-    setPerm(node, perm);
+    return link ? statOf(link) : undefined;
   }
 
   private isAncestorOrSelf(ancestor: Link, link: Link): boolean {

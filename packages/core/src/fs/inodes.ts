@@ -140,13 +140,6 @@ export function parentOf(link: Link, root: Link): Link {
   return link === root || !link.parent ? root : link.parent;
 }
 
-/** Absolute byte-string path of a link, from its parent chain. */
-export function pathOf(link: Link, root: Link): string {
-  const names: string[] = [];
-  for (let cur = link; cur !== root; cur = parentOf(cur, root)) names.push(cur.name);
-  return '/' + names.reverse().join('/');
-}
-
 export interface NewInode {
   kind: InodeKind;
   /** Permission bits incl. setuid/setgid/sticky, already final (umask applied by caller). */

@@ -1,4 +1,4 @@
-import type { VectorStep } from '../conform/vector.ts';
+import type { VectorStep } from './vector.ts';
 
 /** The lifecycle events a container goes through, as `pct` runs them. */
 export type Hook = 'create' | 'start' | 'clone' | 'restore';

@@ -1,6 +1,6 @@
 import type { FsEntry } from '../fs/entry.ts';
-import type { Outcome, Vector } from '../conform/vector.ts';
-import { runVector, type RunOptions } from '../conform/runVector.ts';
+import type { Outcome, Vector } from './vector.ts';
+import { runVector, type RunOptions } from './runVector.ts';
 import type { HostResolvConf } from '../base/Plugin.ts';
 import { chainguardRegistry } from './registry.ts';
 import { hookStep, type Hook } from './hooks.ts';

@@ -24,6 +24,8 @@ const MESSAGE = 1024;
 const PAGE = 65536;
 
 /** Round constants K[0..79], (high, low) 32-bit halves. */
+// a constant table, eight words a line:
+// prettier-ignore
 const K_HALVES = [
   0x428a2f98, 0xd728ae22, 0x71374491, 0x23ef65cd, 0xb5c0fbcf, 0xec4d3b2f, 0xe9b5dba5, 0x8189dbbc,
   0x3956c25b, 0xf348b538, 0x59f111f1, 0xb605d019, 0x923f82a4, 0xaf194f9b, 0xab1c5ed5, 0xda6d8118,
@@ -47,6 +49,8 @@ const K_HALVES = [
   0x4cc5d4be, 0xcb3e42b6, 0x597f299c, 0xfc657e2a, 0x5fcb6fab, 0x3ad6faec, 0x6c44198c, 0x4a475817,
 ];
 
+// a constant table, eight words a line:
+// prettier-ignore
 const IV_HALVES = [
   0x6a09e667, 0xf3bcc908, 0xbb67ae85, 0x84caa73b, 0x3c6ef372, 0xfe94f82b, 0xa54ff53a, 0x5f1d36f1,
   0x510e527f, 0xade682d1, 0x9b05688c, 0x2b3e6c1f, 0x1f83d9ab, 0xfb41bd6b, 0x5be0cd19, 0x137e2179,
@@ -56,6 +60,8 @@ const i64Of = (halves: number[], i: number) =>
   BigInt.asIntN(64, (BigInt(halves[2 * i]!) << 32n) | BigInt(halves[2 * i + 1]!));
 
 /** compress(ptr): one 128-byte block at ptr into the state. Locals: 1..8 a..h, 9 T1, 10 tmp. */
+// an assembly listing, one instruction sequence a line:
+// prettier-ignore
 function compressBody(): Body {
   const f = new Body();
   const T1 = 9;
@@ -87,6 +93,8 @@ function compressBody(): Body {
 }
 
 /** digest(out): the state as 64 big-endian bytes at out. Local 1 tmp. */
+// an assembly listing, one instruction sequence a line:
+// prettier-ignore
 function digestBody(): Body {
   const f = new Body();
   for (let j = 0; j < 8; j++) f.get(0).i32(0).load(STATE + j * 8).set(1).bswap(1).store(j * 8);
@@ -98,6 +106,8 @@ function digestBody(): Body {
  * at DIGEST: each hashes (odd ? P : C) [S if r % 3] [P if r % 7] (odd ? C : P), laid out
  * at m and padded there. Locals: 6 r, 7 at, 8 end, 9 block (i32), 10 tmp (i64).
  */
+// an assembly listing, one instruction sequence a line:
+// prettier-ignore
 function roundsBody(): Body {
   const [N, P, PL, S, SL, M, R, AT, END, BLOCK, TMP] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
   const f = new Body();

@@ -1,15 +1,15 @@
 /**
- * pct config parsing. Expected PVE messages are PVE's own texts (PVE/LXC/Config.pm,
- * PVE/JSONSchema.pm at the commits in oracle/README.md); each proxmox-mode
- * expectation below was confirmed by running that upstream parser on the same input.
+ * pct config parsing in strict mode: what it refuses, naming key and value, and the forms it
+ * accepts. Proxmox mode is in parsePctConfigProxmox.test.ts, the oracle vectors and the
+ * strict-implies-silent property in parsePctConfigOracle.test.ts.
+ *
+ * Expected PVE messages are PVE's own texts (PVE/LXC/Config.pm, PVE/JSONSchema.pm at the
+ * commits in oracle/README.md).
  */
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parsePctConfig, type PctConf } from '../../src/config/index.ts';
-import { loadOracleVectors } from './oracleVectors.ts';
+import { ConfigError, parsePctConfig } from '../../src/config/index.ts';
 
 const strict = (text: string) => parsePctConfig(text, { mode: 'strict' });
-const asPve = (text: string, vmid?: number) => parsePctConfig(text, { mode: 'proxmox', vmid });
 
 function strictError(text: string): ConfigError {
   try {
@@ -211,171 +211,5 @@ describe('strict mode accepts the valid forms', () => {
     expect(warnings).toEqual([
       'vm 100 - lxc.cgroup.devices.allow is deprecated, this will be a hard error in the future!\n',
     ]);
-  });
-});
-
-describe('proxmox mode does what PVE does when it reads the file', () => {
-  it('warns about an unknown time zone and keeps it (oracle case timezone-invalid-zone)', () => {
-    const { conf, warnings } = asPve('timezone: Mars/Olympus_Mons\n');
-    expect(warnings).toEqual([
-      "vm 100 - unable to parse value of 'timezone' - invalid time zone 'Mars/Olympus_Mons'\n",
-    ]);
-    expect(conf.timezone).toBe('Mars/Olympus_Mons');
-  });
-
-  it('keeps bad values of every type as written, after the warning', () => {
-    const { conf, warnings } = asPve('tty: many\nunprivileged: maybe\ncpulimit: 1.\nhostname: my host\n');
-    expect(conf).toEqual({ tty: 'many', unprivileged: 'maybe', cpulimit: '1.', hostname: 'my host' });
-    expect(warnings).toEqual([
-      "vm 100 - unable to parse value of 'tty' - type check ('integer') failed - got 'many'\n",
-      "vm 100 - unable to parse value of 'unprivileged' - type check ('boolean') failed - got 'maybe'\n",
-      "vm 100 - unable to parse value of 'cpulimit' - type check ('number') failed - got '1.'\n",
-      "vm 100 - unable to parse value of 'hostname' - value does not look like a valid DNS name\n",
-    ]);
-  });
-
-  it('does not check ranges, enums or patterns of config files', () => {
-    const { conf, warnings } = asPve('tty: 7\narch: sparc\ncmode: serial\nostype: chainguard\nmemory: 1\n');
-    expect(warnings).toEqual([]);
-    expect(conf).toEqual({ tty: '7', arch: 'sparc', cmode: 'serial', ostype: 'chainguard', memory: '1' });
-  });
-
-  it('reports a bad NIC as a format error listing each bad property, and keeps it', () => {
-    const { conf, warnings } = asPve('net0: ip=10.0.0.1/33,colour=blue\n');
-    expect(conf.net0).toBe('ip=10.0.0.1/33,colour=blue');
-    expect(warnings).toEqual([
-      "vm 100 - unable to parse value of 'net0' - format error\n" +
-        'colour: property is not defined in schema and the schema does not allow additional properties\n' +
-        // PVE's own message ends in "\n", hence the blank line (PVE lists in hash order).
-        'ip: invalid format - value does not look like a valid ipv4 network configuration\n\n' +
-        'name: property is missing and it is not optional\n',
-    ]);
-  });
-
-  it('accepts a gateway without address (PVE writes it anyway)', () => {
-    expect(asPve('net0: name=eth0,bridge=vmbr0,ip=manual,gw=10.0.0.1\n').warnings).toEqual([]);
-  });
-
-  it('keeps unknown keys with a warning and drops unparsable lines and refused lxc keys', () => {
-    const { conf, warnings } = asPve(
-      'colour: blue\n hostname: x\nlxc.rootfs.path: /x\nlxc.aa_profile: unconfined\n',
-      123,
-    );
-    expect(conf).toEqual({ colour: 'blue', lxc: [['lxc.aa_profile', 'unconfined']] });
-    expect(warnings).toEqual([
-      "vm 123 - unable to parse value of 'colour' - unknown setting 'colour'\n",
-      'vm 123 - unable to parse config:  hostname: x\n',
-      'vm 123 - lxc.rootfs.path: lxc.rootfs.path is auto generated from rootfs\n',
-      'vm 123 - lxc.aa_profile is deprecated and was renamed to lxc.apparmor.profile\n',
-    ]);
-  });
-
-  it('parses snapshot sections for their warnings only', () => {
-    const { conf, warnings } = asPve('#current\nhostname: now\n[snap1]\n#old\nhostname: bad name\n');
-    expect(conf).toEqual({ hostname: 'now', description: 'current\n' });
-    expect(warnings).toEqual([
-      "vm 100 - unable to parse value of 'hostname' - value does not look like a valid DNS name\n",
-    ]);
-  });
-
-  it('reproduces the odd corners: "delete" outside pending, an unanchored snapstate, description "0"', () => {
-    const { conf, warnings } = asPve('delete: net0\nhostname: ct snapstate: delete\ndescription: 0\n');
-    expect(conf).toEqual({});
-    expect(warnings).toEqual(["vm 100 - property 'delete' is only allowed in [pve:pending]\n"]);
-  });
-});
-
-describe('the oracle vectors', () => {
-  const vectors = loadOracleVectors();
-
-  it('every config parses in proxmox mode with exactly the parse warnings PVE printed first', () => {
-    const mismatches: string[] = [];
-    let withWarnings = 0;
-    for (const v of vectors) {
-      const { warnings } = asPve(v.config);
-      const recorded = v.expect.warnings.filter((w) => w.startsWith('vm 100 - '));
-      if (recorded.length > 0) withWarnings++;
-      const leading = v.expect.warnings.slice(0, warnings.length);
-      if (
-        JSON.stringify(warnings) !== JSON.stringify(recorded) ||
-        JSON.stringify(leading) !== JSON.stringify(warnings)
-      ) {
-        mismatches.push(`${v.id}: ${JSON.stringify(warnings)} vs ${JSON.stringify(recorded)}`);
-      }
-    }
-    expect(mismatches).toEqual([]);
-    expect(vectors).toHaveLength(400);
-    expect(withWarnings).toBe(1);
-  });
-
-  it('the configured arch is the arch PVE ended up with', () => {
-    let checked = 0;
-    for (const v of vectors) {
-      const { conf } = asPve(v.config);
-      if (conf.arch === undefined || v.expect.error?.at === 'new') continue;
-      expect(v.expect.arch, v.id).toBe(conf.arch);
-      checked++;
-    }
-    expect(checked).toBe(246);
-  });
-
-  it('strict mode refuses vector configs only for gateways without address or an unknown zone', () => {
-    const refused = new Map<string, number>();
-    for (const v of vectors) {
-      try {
-        strict(v.config);
-      } catch (err) {
-        if (!(err instanceof ConfigError)) throw err;
-        const kind = /^(gw6?) without address/.exec(err.reason)?.[1] ?? (err.key === 'timezone' ? 'zone' : err.message);
-        refused.set(kind, (refused.get(kind) ?? 0) + 1);
-        if (kind === 'zone') expect(v.tags).toContain('hand:timezone-invalid-zone');
-      }
-    }
-    expect([...refused.keys()].sort()).toEqual(['gw', 'gw6', 'zone']);
-  });
-});
-
-describe('strict acceptance implies PVE reads the file silently to the same values', () => {
-  const lines: Record<string, string[]> = {
-    hostname: ['ct1', 'ct1.example.com', 'a b', '-x', 'a.'],
-    tty: ['0', '6', '7', '02', 'x'],
-    timezone: ['host', 'UTC', 'Europe/Vienna', 'Mars/X'],
-    unprivileged: ['1', 'no', 'maybe'],
-    features: ['nesting=1', 'nesting=1,keyctl=on', 'nesting', 'x=1'],
-    nameserver: ['1.1.1.1', 'fe80::1%eth0', 'fe80::1%1', 'dns'],
-    net0: [
-      'name=eth0,ip=dhcp',
-      'name=eth0,ip=10.0.0.1/24,gw=10.0.0.254',
-      'name=eth0,gw=10.0.0.1',
-      'ip=dhcp',
-      'name=eth0,ip=1.2.3.4/7',
-    ],
-    net1: ['name=eth1,ip6=auto,gw6=fe80::1', 'name=eth0,ip6=dhcp', 'name=eth1,tag=0', 'name=eth1,,ip=dhcp'],
-    arch: ['amd64', 'riscv64', 'mips'],
-  };
-  const lineArb = fc.oneof(
-    ...Object.entries(lines).map(([key, values]) => fc.constantFrom(...values).map((value) => `${key}: ${value}`)),
-    fc.constantFrom('lxc.idmap: u 0 100000 65536', 'lxc.bogus: 1', '# note', '', 'garbage'),
-  );
-
-  it('holds for generated configs', () => {
-    const seed = 20260601;
-    console.log(`property seed ${seed}`);
-    fc.assert(
-      fc.property(fc.array(lineArb, { maxLength: 8 }), (configLines) => {
-        const text = `${configLines.join('\n')}\n`;
-        let conf: PctConf;
-        try {
-          conf = strict(text).conf;
-        } catch (err) {
-          if (err instanceof ConfigError) return;
-          throw err;
-        }
-        const pve = asPve(text);
-        expect(pve.warnings).toEqual([]);
-        expect(pve.conf).toEqual(conf);
-      }),
-      { seed, numRuns: 2000 },
-    );
   });
 });

@@ -1,19 +1,15 @@
+/**
+ * CtFs as a chrooted root process sees it: symlinks resolve inside the rootfs, root ignores
+ * permission bits, data are byte strings, and make_path follows File::Path. Creation modes and
+ * owners are in CtFsModes.test.ts, writes, renames and unlinks in CtFsMutations.test.ts.
+ */
 import { describe, expect, it } from 'vitest';
 import { CtFs } from '../../src/fs/CtFs.ts';
 import { perlDirname } from '../../src/fs/perlDirname.ts';
-import { FsError } from '../../src/fs/CtFsApi.ts';
 import type { FsEntry } from '../../src/fs/entry.ts';
 import { ctFsFromEntries, entriesFromFs } from '../../src/fs/manifest.ts';
+import { codeOf } from './codeOf.ts';
 
-function codeOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof FsError) return e.code;
-    throw e;
-  }
-  return undefined;
-}
 
 const etc: FsEntry[] = [
   { path: '/etc', type: 'dir' },
@@ -95,174 +91,6 @@ describe('root ignores permission bits', () => {
   });
 });
 
-describe('creation modes and owners', () => {
-  it('files get mode & ~umask (022 by default), owner 0:0', () => {
-    const fs = new CtFs();
-    fs.createExclusive('/a', '', 0o666);
-    fs.writeNoTrunc('/b', '', 0o777);
-    expect(fs.lstat('/a')).toMatchObject({ type: 'file', mode: 0o644, uid: 0, gid: 0 });
-    expect(fs.lstat('/b')?.mode).toBe(0o755);
-  });
-
-  it('a configured umask is applied instead', () => {
-    const fs = new CtFs(undefined, { umask: 0o077 });
-    fs.createExclusive('/a', '', 0o666);
-    fs.mkdir('/d', 0o777);
-    expect(fs.umask).toBe(0o077);
-    expect(fs.lstat('/a')?.mode).toBe(0o600);
-    expect(fs.lstat('/d')?.mode).toBe(0o700);
-  });
-
-  it('mkdir applies the umask and keeps only rwx and sticky bits', () => {
-    const fs = new CtFs();
-    fs.mkdir('/d', 0o777);
-    fs.mkdir('/t', 0o7777);
-    expect(fs.lstat('/d')).toMatchObject({ type: 'dir', mode: 0o755, uid: 0, gid: 0 });
-    expect(fs.lstat('/t')?.mode).toBe(0o1755);
-  });
-
-  it('a setgid directory passes its group on, and its setgid bit to subdirectories', () => {
-    const fs = ctFsFromEntries([{ path: '/g', type: 'dir', mode: '2775', gid: 5 }]);
-    fs.mkdir('/g/sub', 0o777);
-    fs.createExclusive('/g/file', '', 0o666);
-    expect(fs.lstat('/g/sub')).toMatchObject({ mode: 0o2755, gid: 5 });
-    expect(fs.lstat('/g/file')).toMatchObject({ mode: 0o644, gid: 5 });
-  });
-
-  it('symlinks show mode 0777 in lstat and take owners with lchown', () => {
-    const fs = new CtFs();
-    fs.symlink('/nowhere', '/l');
-    fs.lchown('/l', 100000, 100000);
-    expect(fs.lstat('/l')).toEqual({
-      type: 'symlink',
-      mode: 0o777,
-      uid: 100000,
-      gid: 100000,
-      size: 8,
-    });
-    expect(fs.readlink('/l')).toBe('/nowhere');
-  });
-
-  it('chown follows links; on a file it clears setuid, and setgid only with group x', () => {
-    const fs = ctFsFromEntries([
-      { path: '/s', type: 'file', mode: '6755', content: '' },
-      { path: '/t', type: 'file', mode: '6745', content: '' },
-      { path: '/l', type: 'symlink', target: 's' },
-    ]);
-    fs.chown('/l', 0, 0);
-    fs.chown('/t', 0, 0);
-    expect(fs.lstat('/s')?.mode).toBe(0o755);
-    expect(fs.lstat('/t')?.mode).toBe(0o2745);
-    expect(fs.lstat('/l')?.uid).toBe(0);
-  });
-
-  it('chmod follows links and sets all 12 permission bits', () => {
-    const fs = ctFsFromEntries([
-      { path: '/f', type: 'file', content: '' },
-      { path: '/l', type: 'symlink', target: 'f' },
-    ]);
-    fs.chmod('/l', 0o4711);
-    expect(fs.lstat('/f')?.mode).toBe(0o4711);
-  });
-});
-
-describe('create, write, rename, unlink', () => {
-  const tree: FsEntry[] = [
-    { path: '/etc', type: 'dir' },
-    { path: '/etc/dangling', type: 'symlink', target: 'nothing-here' },
-    { path: '/etc/hosts', type: 'file', mode: '0600', uid: 7, gid: 8, content: 'old content\n' },
-    { path: '/etc/hosts.lnk', type: 'symlink', target: 'hosts' },
-    { path: '/etc/resolv.conf', type: 'symlink', target: '../run/stub-resolv.conf' },
-    { path: '/etc/sub', type: 'dir' },
-    { path: '/etc/sub/x', type: 'file', content: 'x' },
-    { path: '/run', type: 'dir' },
-    { path: '/run/stub-resolv.conf', type: 'file', content: 'nameserver 127.0.0.53\n' },
-  ];
-
-  it('createExclusive refuses any existing name, even a dangling symlink (O_EXCL)', () => {
-    const fs = ctFsFromEntries(tree);
-    expect(codeOf(() => fs.createExclusive('/etc/hosts', '', 0o644))).toBe('EEXIST');
-    expect(codeOf(() => fs.createExclusive('/etc/dangling', '', 0o644))).toBe('EEXIST');
-    expect(codeOf(() => fs.createExclusive('/nodir/f', '', 0o644))).toBe('ENOENT');
-    expect(codeOf(() => fs.createExclusive('/etc/hosts/f', '', 0o644))).toBe('ENOTDIR');
-  });
-
-  it('writeNoTrunc overwrites from offset 0 and keeps the tail, mode and owner', () => {
-    const fs = ctFsFromEntries(tree);
-    fs.writeNoTrunc('/etc/hosts.lnk', 'NEW', 0o644);
-    expect(fs.readFile('/etc/hosts')).toBe('NEW content\n');
-    expect(fs.lstat('/etc/hosts')).toMatchObject({ mode: 0o600, uid: 7, gid: 8 });
-  });
-
-  it('writeNoTrunc through a dangling symlink creates its target', () => {
-    const fs = ctFsFromEntries(tree);
-    fs.writeNoTrunc('/etc/dangling', 'made', 0o600);
-    expect(fs.readFile('/etc/nothing-here')).toBe('made');
-    expect(fs.lstat('/etc/nothing-here')?.mode).toBe(0o600);
-  });
-
-  it('rename over a symlink replaces the link and leaves its target untouched', () => {
-    const fs = ctFsFromEntries(tree);
-    fs.createExclusive('/etc/resolv.conf.tmp.42', 'nameserver 192.0.2.1\n', 0o644);
-    fs.rename('/etc/resolv.conf.tmp.42', '/etc/resolv.conf');
-    expect(fs.lstat('/etc/resolv.conf')).toMatchObject({ type: 'file', mode: 0o644 });
-    expect(fs.readFile('/etc/resolv.conf')).toBe('nameserver 192.0.2.1\n');
-    expect(fs.readFile('/run/stub-resolv.conf')).toBe('nameserver 127.0.0.53\n');
-    expect(fs.exists('/etc/resolv.conf.tmp.42')).toBe(false);
-  });
-
-  it('rename moves a symlink itself, not what it points to', () => {
-    const fs = ctFsFromEntries(tree);
-    fs.rename('/etc/hosts.lnk', '/etc/moved.lnk');
-    expect(fs.readlink('/etc/moved.lnk')).toBe('hosts');
-    expect(fs.lstat('/etc/hosts')?.type).toBe('file');
-  });
-
-  it('rename keeps the moved inode mode and owner, and moves directories with content', () => {
-    const fs = ctFsFromEntries(tree);
-    fs.rename('/etc/hosts', '/etc/hosts2');
-    expect(fs.lstat('/etc/hosts2')).toMatchObject({ mode: 0o600, uid: 7, gid: 8 });
-    fs.rename('/etc/sub', '/run/sub');
-    expect(fs.readFile('/run/sub/x')).toBe('x');
-    expect(fs.realpath('/run/sub/x')).toBe('/run/sub/x');
-    expect(entriesFromFs(fs).some((e) => e.path.startsWith('/etc/sub'))).toBe(false);
-  });
-
-  it('rename reports rename(2) errors', () => {
-    const fs = ctFsFromEntries(tree);
-    expect(codeOf(() => fs.rename('/etc/missing', '/etc/x'))).toBe('ENOENT');
-    expect(codeOf(() => fs.rename('/etc/hosts', '/etc/sub'))).toBe('EISDIR');
-    expect(codeOf(() => fs.rename('/etc/sub', '/etc/hosts'))).toBe('ENOTDIR');
-    expect(codeOf(() => fs.rename('/run', '/etc/sub'))).toBe('ENOTEMPTY');
-    expect(codeOf(() => fs.rename('/etc', '/etc/sub/inside'))).toBe('EINVAL');
-    expect(codeOf(() => fs.rename('/etc/hosts', '/etc/hosts'))).toBeUndefined();
-  });
-
-  it('unlink removes files and links (not their targets), refuses directories', () => {
-    const fs = ctFsFromEntries(tree);
-    fs.unlink('/etc/hosts.lnk');
-    expect(fs.exists('/etc/hosts')).toBe(true);
-    expect(codeOf(() => fs.unlink('/etc/sub'))).toBe('EISDIR');
-    expect(codeOf(() => fs.unlink('/etc/missing'))).toBe('ENOENT');
-  });
-
-  it('mkdir and symlink give EEXIST for any existing name, ENOENT for a missing parent', () => {
-    const fs = ctFsFromEntries(tree);
-    expect(codeOf(() => fs.mkdir('/etc/dangling', 0o755))).toBe('EEXIST');
-    expect(codeOf(() => fs.mkdir('/a/b', 0o755))).toBe('ENOENT');
-    expect(codeOf(() => fs.symlink('x', '/etc/hosts'))).toBe('EEXIST');
-    expect(codeOf(() => fs.symlink('x', '/a/b'))).toBe('ENOENT');
-    expect(codeOf(() => fs.symlink('', '/etc/empty'))).toBe('ENOENT');
-  });
-
-  it('readFile and readdir report EISDIR, ENOENT and ENOTDIR', () => {
-    const fs = ctFsFromEntries(tree);
-    expect(codeOf(() => fs.readFile('/etc'))).toBe('EISDIR');
-    expect(codeOf(() => fs.readFile('/etc/missing'))).toBe('ENOENT');
-    expect(codeOf(() => fs.readdir('/etc/hosts'))).toBe('ENOTDIR');
-    expect(codeOf(() => fs.readdir('/missing'))).toBe('ENOENT');
-  });
-});
 
 describe('byte strings and listing order', () => {
   it('file data round-trips every byte value and is never UTF-8 decoded', () => {

@@ -3,7 +3,7 @@ import { networkdUnit } from '../../src/base/networkdUnit.ts';
 import { parseLxcNetworkAsPve } from '../../src/config/parseLxcNetwork.ts';
 import type { FsEntry } from '../../src/fs/entry.ts';
 import { runSession, type SessionInput } from '../../src/setup/session.ts';
-import { runVector } from '../../src/conform/runVector.ts';
+import { runVector } from '../../src/setup/runVector.ts';
 import { sessionVector } from '../../src/setup/session.ts';
 import { upstreamRegistry } from '../../src/setup/registry.ts';
 import { wolfiTree, type TreeOptions } from './wolfiTree.ts';

@@ -4,7 +4,7 @@
  * (whose IPv6 text is not in canonical RFC 5952 form).
  */
 import fc from 'fast-check';
-import { formatIpv6, ipv6FromBigInt, ipv6ToBigInt } from '../../../core/src/util/ipv6.ts';
+import { formatIpv6, ipv6FromBigInt, ipv6ToBigInt } from '@pve-chainguard/core';
 
 export type Ipv4Octets = readonly [number, number, number, number];
 export type Ipv6Groups = readonly [number, number, number, number, number, number, number, number];

@@ -4,8 +4,7 @@
  * lifecycle steps, in the shape both core's runVector and the Perl harness take.
  */
 import fc from 'fast-check';
-import type { Vector } from '../../../core/src/conform/vector.ts';
-import { hookStep, type Hook } from '../../../core/src/setup/hooks.ts';
+import { type Hook, hookStep, type Vector } from '@pve-chainguard/core';
 import { hooksRecipe } from './hooks.ts';
 import { configRecipe, renderConfig, ZONES, type ConfigRecipe } from './pctConfig.ts';
 import { renderRootfs } from './rootfs/renderRootfs.ts';
@@ -34,7 +33,8 @@ export interface CaseRecipe {
   frozenTime: number;
 }
 
-export interface CaseRecipeOptions extends RootfsRecipeOptions {}
+/** A whole case takes the rootfs recipe's options (and, so far, no others). */
+export type CaseRecipeOptions = RootfsRecipeOptions;
 
 export function caseRecipe(opts: CaseRecipeOptions): fc.Arbitrary<CaseRecipe> {
   return fc.record(

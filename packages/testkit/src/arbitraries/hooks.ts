@@ -5,7 +5,7 @@
  * Perl side several forks, and create, start, start again is the longest story needed.
  */
 import fc from 'fast-check';
-import type { Hook } from '../../../core/src/setup/hooks.ts';
+import type { Hook } from '@pve-chainguard/core';
 
 const hook = fc.constantFrom<Hook>('create', 'start', 'clone', 'restore');
 

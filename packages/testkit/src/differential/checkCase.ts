@@ -3,10 +3,8 @@
  * model, compared, plus the invariants. The Perl case is sent before the model runs, so
  * the model's work overlaps Perl's when cases are checked concurrently.
  */
-import { normaliseOutcome } from '../../../core/src/conform/compare.ts';
-import { runVector } from '../../../core/src/conform/runVector.ts';
-import type { Outcome, Vector } from '../../../core/src/conform/vector.ts';
-import type { PveRelease } from '../../../core/src/release/profiles.ts';
+import { type Outcome, type PveRelease, runVector, type Vector } from '@pve-chainguard/core';
+import { normaliseOutcome } from '../conform/compare.ts';
 import { caseVector, type CaseRecipe } from '../arbitraries/caseRecipe.ts';
 import type { HarnessCase, HarnessResult } from '../perl/types.ts';
 import { outcomeDifference } from './compareOutcomes.ts';

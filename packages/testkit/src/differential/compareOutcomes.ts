@@ -3,8 +3,7 @@
  * owner, content, link target), messages modulo Perl's " at FILE line N." suffix (our
  * line numbers are not Proxmox's), SSH key progress lines of stdout as a set.
  */
-import type { Outcome } from '../../../core/src/conform/vector.ts';
-import { firstDifference } from '../../../core/src/fs/treeDiff.ts';
+import { firstDifference, type Outcome } from '@pve-chainguard/core';
 import { canonicalStdout, stripPerlLocation } from '../perl/compareResult.ts';
 import type { HarnessResult } from '../perl/types.ts';
 

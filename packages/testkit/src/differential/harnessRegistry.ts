@@ -3,7 +3,7 @@
  * (plugins, aliases, fallback markers), named so a generated module plugs in by class
  * name (`Chainguard` → `PVE::LXC::Setup::Chainguard`).
  */
-import { upstreamRegistry, type Registry } from '../../../core/src/setup/registry.ts';
+import { type Registry, upstreamRegistry } from '@pve-chainguard/core';
 import type { HarnessRegistry } from '../perl/types.ts';
 
 /** The driver's registry, with its 'p' fallbacks (a file in a directory by name pattern). */

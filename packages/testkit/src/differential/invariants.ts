@@ -4,10 +4,7 @@
  * came from a value with an embedded newline, and (where the plugin promises it) running
  * the last hook again changes nothing. Each returns a description of the violation.
  */
-import type { Outcome, Vector } from '../../../core/src/conform/vector.ts';
-import type { FsEntry } from '../../../core/src/fs/entry.ts';
-import { entryContentBytes } from '../../../core/src/fs/manifest.ts';
-import { firstDifference } from '../../../core/src/fs/treeDiff.ts';
+import { entryContentBytes, firstDifference, type FsEntry, type Outcome, type Vector } from '@pve-chainguard/core';
 
 function text(entry: FsEntry | undefined): string | undefined {
   if (entry?.type !== 'file') return undefined;

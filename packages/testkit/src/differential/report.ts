@@ -1,6 +1,5 @@
 /** Readable differential reports: seed and replay line, counts, the shrunk case and its tree diff. */
-import { unifiedTreeDiff } from '../../../core/src/fs/treeDiff.ts';
-import type { FsEntry } from '../../../core/src/fs/entry.ts';
+import { type FsEntry, unifiedTreeDiff } from '@pve-chainguard/core';
 import type { CaseVerdict } from './checkCase.ts';
 import { formatProblem, PROBLEM_KINDS, PROBLEM_TITLES, type ProblemKind } from './problems.ts';
 import type { DifferentialReport } from './runDifferential.ts';

@@ -8,7 +8,7 @@ import { caseRecipe, type CaseRecipe } from '../arbitraries/caseRecipe.ts';
 import { checkCase, type CaseContext, type CaseVerdict } from './checkCase.ts';
 import { formatProblem, PROBLEM_KINDS, type ProblemKind } from './problems.ts';
 import { baseNames, type DifferentialTarget } from './targets.ts';
-import type { PveRelease } from '../../../core/src/release/profiles.ts';
+import type { PveRelease } from '@pve-chainguard/core';
 
 export interface DifferentialOptions extends CaseContext {
   seed: number;

@@ -6,8 +6,8 @@
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { chainguardRegistry, upstreamRegistry, type Registry } from '../../../core/src/setup/registry.ts';
-import { GENERATED_DIR } from '../../../perlgen/src/repo.ts';
+import { chainguardRegistry, type Registry, upstreamRegistry } from '@pve-chainguard/core';
+import { GENERATED_DIR } from '@pve-chainguard/perlgen/repo';
 import type { CaseRecipe } from '../arbitraries/caseRecipe.ts';
 import { BUILTIN_BASES, fixtureBases } from '../arbitraries/rootfs/baseTrees.ts';
 import type { Marker } from '../arbitraries/rootfs/rootfsRecipe.ts';

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { EntryError, validateEntries, type FsEntry } from '@pve-chainguard/core';
-import { escapeValue, InputError, reason } from '@pve-chainguard/perlgen/cli';
+import { escapeValue, InputError, reason } from '../input/index.ts';
 import { resolveManifest } from '../fixtures/loadFixture.ts';
 import { FixtureError } from '../fixtures/validateManifest.ts';
 

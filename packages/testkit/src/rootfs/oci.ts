@@ -7,7 +7,7 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FsEntry } from '@pve-chainguard/core';
-import { escapeValue, InputError } from '@pve-chainguard/perlgen/cli';
+import { escapeValue, InputError } from '../input/index.ts';
 import { checkOciDocument } from '../fixtures/loadFixture.ts';
 import { FixtureError } from '../fixtures/validateManifest.ts';
 import type { OciImageDocument } from '../fixtures/types.ts';

@@ -1,7 +1,7 @@
 import { closeSync, lstatSync, openSync, readdirSync, readlinkSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { ContentUnavailable, decodeUtf8Strict, type FsEntry } from '@pve-chainguard/core';
-import { escapeValue, InputError, reason } from '@pve-chainguard/perlgen/cli';
+import { escapeValue, InputError, reason } from '../input/index.ts';
 import { lazyContent } from './lazyFile.ts';
 
 /**

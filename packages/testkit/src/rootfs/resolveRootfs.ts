@@ -1,6 +1,6 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import type { FsEntry } from '@pve-chainguard/core';
-import { escapeValue, InputError, reason, resolveFrom } from '@pve-chainguard/perlgen/cli';
+import { escapeValue, InputError, reason, resolveFrom } from '../input/index.ts';
 import { FIXTURES_DIR, listFixtures, loadFixture } from '../fixtures/loadFixture.ts';
 import type { OciImageDocument } from '../fixtures/types.ts';
 import { readManifestFile } from './manifestFile.ts';

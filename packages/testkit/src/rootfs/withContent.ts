@@ -1,4 +1,4 @@
-import { InputError } from '@pve-chainguard/perlgen/cli';
+import { InputError } from '../input/index.ts';
 import type { ContentStore } from './tar/ContentStore.ts';
 
 /** More passes than any plugin run needs; a source still short after them is a bug. */

@@ -4,8 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parsePctConfig } from '../../../core/src/config/parsePctConfig.ts';
-import { parseLxcNetwork } from '../../../core/src/config/parseLxcNetwork.ts';
+import { parseLxcNetwork, parsePctConfig } from '@pve-chainguard/core';
 import { configRecipe, renderConfig } from '../../src/arbitraries/pctConfig.ts';
 
 describe('generated pct configs', () => {

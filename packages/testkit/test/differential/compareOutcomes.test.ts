@@ -1,6 +1,6 @@
 /** Model outcome against Perl result: what counts as equal and what is reported. */
 import { describe, expect, it } from 'vitest';
-import type { Outcome } from '../../../core/src/conform/vector.ts';
+import type { Outcome } from '@pve-chainguard/core';
 import { outcomeDifference } from '../../src/differential/compareOutcomes.ts';
 import type { HarnessResult } from '../../src/perl/types.ts';
 

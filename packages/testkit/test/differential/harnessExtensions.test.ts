@@ -5,7 +5,7 @@
  * comment, and the faster JSON line decoder (escapes, non-ASCII).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { synthesizeSystemdElf } from '../../../core/src/util/elf/synthesize.ts';
+import { synthesizeSystemdElf } from '@pve-chainguard/core';
 import { PerlHarness, canRunPerlHarness } from '../../src/perl/PerlHarness.ts';
 import type { HarnessCase, HarnessEntry, HarnessStep } from '../../src/perl/types.ts';
 

@@ -4,7 +4,7 @@
  * alias wolfi, markers /etc/secfixes.d/{wolfi,chainguard}, apk key names).
  */
 import { describe, expect, it } from 'vitest';
-import { chainguardRegistry, upstreamRegistry } from '../../../core/src/setup/registry.ts';
+import { chainguardRegistry, upstreamRegistry } from '@pve-chainguard/core';
 import { harnessRegistry, perlPattern } from '../../src/differential/harnessRegistry.ts';
 
 describe('harnessRegistry', () => {

@@ -1,7 +1,6 @@
 /** The invariant checks on small hand-made vectors and outcomes. */
 import { describe, expect, it } from 'vitest';
-import type { Outcome, Vector } from '../../../core/src/conform/vector.ts';
-import type { FsEntry } from '../../../core/src/fs/entry.ts';
+import type { FsEntry, Outcome, Vector } from '@pve-chainguard/core';
 import {
   injectedFragments,
   lastStepAgain,

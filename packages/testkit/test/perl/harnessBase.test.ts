@@ -57,7 +57,7 @@ describe('the generated harness Base', () => {
 
   it('leaves a handful of named parts to the hand-written layer', () => {
     const parts = handWrittenMethods(true);
-    expect(parts).toEqual(['replace_pw', 'set_user_password', 'parse_home_dir', 'randomize_crontab', 'get_systemd_version']);
+    expect(parts).toEqual(['set_user_password', 'parse_home_dir', 'randomize_crontab', 'get_systemd_version']);
     const generated = readFileSync(BASE_PM, 'utf8');
     for (const name of parts) expect(generated).not.toContain(`sub ${name} `);
   });

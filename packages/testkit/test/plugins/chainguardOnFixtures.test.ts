@@ -5,7 +5,6 @@
 import { ctFsFromEntries, entriesFromFs, runSession, type FsEntry, type Hook, type Outcome } from '@pve-chainguard/core';
 import { describe, expect, it } from 'vitest';
 import { loadFixture } from '../../src/fixtures/loadFixture.ts';
-import { previewCommand as preview } from '../../src/cli/preview.ts';
 
 const NOW = 1767225600;
 const HEAD = 'arch: amd64\nhostname: cg1.example.org\n';
@@ -100,25 +99,4 @@ describe('securetty matrix', () => {
       expect([...old, ...added].sort()).toEqual(expect.arrayContaining(['lxc/console', 'lxc/tty1', 'lxc/tty2']));
     },
   );
-});
-
-describe('preview', () => {
-  it('on the nginx fixture prints a diff with no systemd files and a resolv.conf section', async () => {
-    let out = '';
-    let err = '';
-    const { mkdtempSync, writeFileSync } = await import('node:fs');
-    const { join } = await import('node:path');
-    const { tmpdir } = await import('node:os');
-    const dir = mkdtempSync(join(tmpdir(), 'preview-'));
-    writeFileSync(join(dir, 'ct.conf'), `${loadFixture('chainguard-nginx-oci').config!.join('\n')}\nnameserver: 192.0.2.53\n`);
-    const code = await preview.run(['--rootfs', 'chainguard-nginx-oci', '--config', 'ct.conf', '--time', `${NOW}`], {
-      out: (t) => void (out += t),
-      err: (t) => void (err += t),
-      cwd: dir,
-    });
-    expect(code, err).toBe(0);
-    expect(out).not.toMatch(/^diff a\/etc\/systemd/m);
-    expect(out).toMatch(/^diff a\/etc\/resolv\.conf b\/etc\/resolv\.conf$/m);
-    expect(out).toContain('+# --- BEGIN PVE ---\n+nameserver 192.0.2.53\n+# --- END PVE ---\n');
-  });
 });

@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { runChecks } from '../checks/runChecks.ts';
-import type { UpstreamOptions } from '../cli/options.ts';
+import type { UpstreamOptions } from './options.ts';
 import { git, gitMaybe, SeriesError } from '../git/git.ts';
 import { formatIdent, gitIdent, identEnv, parseIdent } from '../git/identity.ts';
 import { checkRepo, repoTop, resolveBase } from '../repo/checkRepo.ts';

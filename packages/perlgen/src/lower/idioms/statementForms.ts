@@ -16,9 +16,18 @@ export function statementForms(stmts: PerlStmt[]): PerlStmt[] {
     const next = stmts[i + 1];
     // `my $x; eval { $x = E; }; if ($@) {}` → `my $x = eval { E };` (undef when E dies)
     if (
-      s.k === 'my' && !s.init && !s.list && s.vars.length === 1 && next?.k === 'eval' && next.handler.every(silent) &&
-      next.body.length === 1 && next.body[0]!.k === 'expr' && !next.body[0]!.postfix &&
-      next.body[0]!.expr.k === 'assign' && next.body[0]!.expr.op === '=' && same(next.body[0]!.expr.target, s.vars[0]!)
+      s.k === 'my' &&
+      !s.init &&
+      !s.list &&
+      s.vars.length === 1 &&
+      next?.k === 'eval' &&
+      next.handler.every(silent) &&
+      next.body.length === 1 &&
+      next.body[0]!.k === 'expr' &&
+      !next.body[0]!.postfix &&
+      next.body[0]!.expr.k === 'assign' &&
+      next.body[0]!.expr.op === '=' &&
+      same(next.body[0]!.expr.target, s.vars[0]!)
     ) {
       out.push({ ...s, init: { k: 'evalblock', expr: next.body[0]!.expr.value } });
       i++;
@@ -38,4 +47,3 @@ export function statementForms(stmts: PerlStmt[]): PerlStmt[] {
   }
   return out;
 }
-

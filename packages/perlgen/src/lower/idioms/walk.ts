@@ -97,4 +97,3 @@ export function eachExpr(stmts: PerlStmt[], f: (e: PerlExpr) => void): void {
   };
   for (const s of stmts) stmtExprs(s, visit);
 }
-

@@ -82,7 +82,15 @@ export function lineAnchors(source: string, flags: string): { source: string; fl
       changed = true;
     }
   }
-  if (!changed || scan(source.replace(START.find((s) => source.startsWith(s)) ?? '', '').split(END).join('')).unsafe) {
+  if (
+    !changed ||
+    scan(
+      source
+        .replace(START.find((s) => source.startsWith(s)) ?? '', '')
+        .split(END)
+        .join(''),
+    ).unsafe
+  ) {
     return { source, flags };
   }
   // the stable order: g i m s a

@@ -4,8 +4,7 @@
  * children (missing ones become 0755 root directories) and nothing is listed below a
  * symlink.
  */
-import type { FsEntry } from '../../../../core/src/fs/entry.ts';
-import { comparePaths } from '../../../../core/src/fs/treeDiff.ts';
+import { comparePaths, type FsEntry } from '@pve-chainguard/core';
 
 export class TreeBuilder {
   readonly #entries = new Map<string, FsEntry>();

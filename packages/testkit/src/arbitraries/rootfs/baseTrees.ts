@@ -4,7 +4,7 @@
  * realistic fixtures of fixtures/rootfs when they exist.
  */
 import { existsSync } from 'node:fs';
-import type { FsEntry } from '../../../../core/src/fs/entry.ts';
+import type { FsEntry } from '@pve-chainguard/core';
 import { elfHeaderStub } from '../../fixtures/elfStub.ts';
 import { FIXTURES_DIR, listFixtures, loadFixture } from '../../fixtures/loadFixture.ts';
 import { GROUP } from './content.ts';

@@ -1,6 +1,5 @@
 /** Turns a RootfsRecipe into the `rootfs` and `outside` entry lists of a vector. */
-import type { FsEntry } from '../../../../core/src/fs/entry.ts';
-import { synthesizeSystemdElf } from '../../../../core/src/util/elf/synthesize.ts';
+import { type FsEntry, synthesizeSystemdElf } from '@pve-chainguard/core';
 import { tzifStub } from '../../fixtures/tzifStub.ts';
 import { ZONES } from '../pctConfig.ts';
 import { baseTree } from './baseTrees.ts';

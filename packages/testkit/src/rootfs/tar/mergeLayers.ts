@@ -5,7 +5,7 @@
  * `.wh..wh..opq` empties its directory of them (image-spec layer.md "Whiteouts").
  */
 import { EntryError, validateEntries, type FsEntry } from '@pve-chainguard/core';
-import { escapeValue, InputError } from '@pve-chainguard/perlgen/cli';
+import { escapeValue, InputError } from '../../input/index.ts';
 import type { ByteRange } from './decompress.ts';
 import { ContentStore, type ContentRef } from './ContentStore.ts';
 import { scanLayer } from './scanLayer.ts';

@@ -1,5 +1,5 @@
 /** One pass over a tar layer: normalised member paths, headers, and the data of wanted members. */
-import { escapeValue, InputError } from '@pve-chainguard/perlgen/cli';
+import { escapeValue, InputError } from '../../input/index.ts';
 import { DecompressError, tarBytes, type ByteRange } from './decompress.ts';
 import { TarFormatError, TarParser, type TarHeader } from './TarParser.ts';
 

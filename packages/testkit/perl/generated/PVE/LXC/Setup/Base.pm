@@ -45,31 +45,39 @@ my sub hosts_names {
     return join(' ', ((map { "$hostname.$_" } PVE::Tools::split_list($searchdomains)), $hostname));
 }
 
+# The PVE section of /etc/hosts: loopback lines the rest of the file (`existing`, its PVE
+# section removed; undefined when there is no file) lacks, then the container's own line —
+# its address, else the loopback alias 127.0.1.1 with its names.
+my sub etc_hosts_section {
+    my ($existing, $hostip, $newname, $searchdomains) = @_;
+
+    (my $namepart = $newname) =~ s/\..*\z//;
+    my $all_names = hosts_names($newname, $searchdomains);
+    my $section = '';
+    my $lo4 = "127.0.0.1 localhost.localnet localhost\n";
+    my $lo6 = "::1 localhost.localnet localhost\n";
+    if (defined($existing)) {
+        $section .= $lo4 if $existing !~ /^[\t \xA0]*127\.0\.0\.1[\t \xA0]+/m;
+        $section .= $lo6 if $existing !~ /^[\t \xA0]*::1[\t \xA0]+/m;
+    } else {
+        $section .= $lo4 . $lo6;
+    }
+    my $names = $namepart ne 'localhost' ? $all_names : $namepart;
+    my $own_line = defined($hostip) ? "$hostip $all_names" : "127.0.1.1 $names";
+    return "$section$own_line\n";
+}
+
 sub update_etc_hosts {
     my ($self, $hostip, $oldname, $newname, $searchdomains) = @_;
 
     my $hosts_fn = '/etc/hosts';
     return if $self->ct_is_file_ignored($hosts_fn);
-    (my $namepart = $newname) =~ s/\..*\z//;
-    my $all_names = hosts_names($newname, $searchdomains);
-
-    my $section = '';
-    my $lo4 = "127.0.0.1 localhost.localnet localhost\n";
-    my $lo6 = "::1 localhost.localnet localhost\n";
-    if ($self->ct_file_exists($hosts_fn)) {
-        my $data =
-            PVE::LXC::Setup::Base::remove_pve_sections($self->ct_file_get_contents($hosts_fn));
-        $section .= $lo4 if $data !~ /^[\t \xA0]*127\.0\.0\.1[\t \xA0]+/m;
-        $section .= $lo6 if $data !~ /^[\t \xA0]*::1[\t \xA0]+/m;
-    } else {
-        $section .= $lo4 . $lo6;
-    }
-    # the container's own line: its address, else the loopback alias with its names
-    my $names = $namepart ne 'localhost' ? $all_names : $namepart;
-    my $own_line = defined($hostip) ? "$hostip $all_names" : "127.0.1.1 $names";
-    $section .= "$own_line\n";
-
-    $self->ct_modify_file($hosts_fn, $section);
+    my $existing =
+        $self->ct_file_exists($hosts_fn)
+        ? PVE::LXC::Setup::Base::remove_pve_sections($self->ct_file_get_contents($hosts_fn))
+        : undef;
+    $self->ct_modify_file($hosts_fn,
+        etc_hosts_section($existing, $hostip, $newname, $searchdomains));
     return;
 }
 
@@ -260,9 +268,10 @@ sub setup_systemd_networkd {
     return;
 }
 
-# First-boot presets (`00-pve.preset`); `extra` maps unit names to enable/disable.
-sub setup_systemd_preset {
-    my ($self, $extra) = @_;
+# The text of Proxmox's first-boot preset file (`00-pve.preset`): its default units, then
+# `extra`'s (unit name to enable 1 / disable 0), sorted by unit name.
+my sub systemd_preset_text {
+    my ($extra) = @_;
 
     my $preset = {
         'sys-kernel-config.mount' => 0,
@@ -276,6 +285,14 @@ sub setup_systemd_preset {
         my $action = !defined($preset->{$unit}) || $preset->{$unit} != 0 ? 'enable' : 'disable';
         $data .= "$action $unit\n";
     }
+    return $data;
+}
+
+# First-boot presets (`00-pve.preset`); `extra` maps unit names to enable/disable.
+sub setup_systemd_preset {
+    my ($self, $extra) = @_;
+
+    my $data = systemd_preset_text($extra);
     # Before 6.0.15 without parents: a rootfs without /etc/systemd makes the write below die.
     if ($self->{release}->{presetDirMakesParents}) {
         $self->ct_make_path('/etc/systemd/system-preset');

@@ -1,0 +1,34 @@
+/**
+ * The one exit-code contract of every pve-chainguard command (README "Exit status").
+ * Commands return these codes; an exception of the classes below becomes 2, anything
+ * else thrown is a bug and becomes 3 with "internal error" (see main.ts).
+ */
+export const EXIT = {
+  /** success, or no difference */
+  ok: 0,
+  /** a finding: setup error, vectors or differential failed, stale generated code */
+  finding: 1,
+  /** bad usage or bad input (file missing, unreadable, malformed) */
+  usage: 2,
+  /** a bug in pve-chainguard */
+  internal: 3,
+} as const;
+
+/** The contract as each `--help` ends. */
+export const EXIT_STATUS_HELP = `Exit status:
+  0  success, no difference
+  1  a finding (setup failed, a vector or case failed, generated code is stale)
+  2  bad usage or bad input (the message names the file, line and key)
+  3  internal error in pve-chainguard (please report it)
+`;
+
+/** Bad input a user can produce (thrown by the readers in testkit too): one line; exit 2. */
+export { InputError } from '@pve-chainguard/testkit/input';
+
+/** Bad command-line usage: shown with the command's help; exit 2. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
