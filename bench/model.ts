@@ -84,15 +84,12 @@ async function perlCpuPerCase(vectors: Vector[]): Promise<number> {
 }
 
 const fmt = (ms: number) => ms.toFixed(3).padStart(8);
-const row = (label: string, per: number[]) =>
-  console.log(`${label.padEnd(34)}${fmt(per[0]!)}${fmt(per.at(-1)!)}   ${(per.at(-1)! / GOAL_MS).toFixed(2)}x goal`);
+const row = (label: string, per: number[]) => console.log(`${label.padEnd(34)}${fmt(per[0]!)}${fmt(per.at(-1)!)}   ${(per.at(-1)! / GOAL_MS).toFixed(2)}x goal`);
 
 async function main(): Promise<number> {
   const t = target('Chainguard');
   const recipes = fc.sample(targetArbitrary(t), { seed, numRuns: runs });
-  const createStart = recipes.map((r, i) =>
-    caseVector({ ...r, hooks: ['create', 'start'] }, t.ostype, `bench-${i}`),
-  );
+  const createStart = recipes.map((r, i) => caseVector({ ...r, hooks: ['create', 'start'] }, t.ostype, `bench-${i}`));
   const oracle = parseVectors(readFileSync(ORACLE, 'utf8'), ORACLE);
   console.log(`node ${process.version}; seed ${seed}; ${runs} create+start cases; ${oracle.length} oracle vectors; ${passes} passes`);
 

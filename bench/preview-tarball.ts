@@ -60,7 +60,9 @@ try {
     if (r.status !== 0) throw new Error(`preview exited ${r.status}: ${r.stderr}`);
     const rss = Number(/maxrss (\d+)/.exec(r.stderr)?.[1] ?? NaN) / 1024;
     const summary = r.stdout.trim().split('\n').at(-1);
-    console.log(`preview ${file.endsWith('.zst') ? '.tar.zst' : '.tar    '} (${(statSync(file).size / 2 ** 20).toFixed(0)} MiB): ${(ms / 1000).toFixed(2)} s, peak RSS ${rss.toFixed(0)} MiB — ${summary}`);
+    console.log(
+      `preview ${file.endsWith('.zst') ? '.tar.zst' : '.tar    '} (${(statSync(file).size / 2 ** 20).toFixed(0)} MiB): ${(ms / 1000).toFixed(2)} s, peak RSS ${rss.toFixed(0)} MiB — ${summary}`,
+    );
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -72,7 +72,8 @@ export async function bundle() {
       // command's modules are still initialised only when it runs
       format: 'cjs',
       banner: {
-        js: '// Built by packages/cli/launch/bundle.mjs from packages/*/src; do not edit: the\n' +
+        js:
+          '// Built by packages/cli/launch/bundle.mjs from packages/*/src; do not edit: the\n' +
           '// launcher builds it again whenever the sources change. SPDX-License-Identifier: AGPL-3.0-or-later\n' +
           '"use strict";',
       },

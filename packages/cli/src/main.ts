@@ -17,9 +17,7 @@ ${EXIT_STATUS_HELP}`;
 }
 
 /** The version internal-error reports name (the CLI's package version). */
-export const VERSION: string = (
-  JSON.parse(readFileSync(resolve(import.meta.dirname, '../package.json'), 'utf8')) as { version: string }
-).version;
+export const VERSION: string = (JSON.parse(readFileSync(resolve(import.meta.dirname, '../package.json'), 'utf8')) as { version: string }).version;
 
 export const processIo: CommandIo = {
   out: (t) => void process.stdout.write(t),

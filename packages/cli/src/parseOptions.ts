@@ -5,9 +5,7 @@
 export function parseOptions(
   args: string[],
   spec: { single: string[]; multi?: string[]; flags?: string[] },
-):
-  | { options: Record<string, string | undefined>; multi: Record<string, string[]>; flags: Record<string, boolean> }
-  | { error: string } {
+): { options: Record<string, string | undefined>; multi: Record<string, string[]>; flags: Record<string, boolean> } | { error: string } {
   const options: Record<string, string | undefined> = {};
   const multi: Record<string, string[]> = Object.fromEntries((spec.multi ?? []).map((m) => [m, []]));
   const flags: Record<string, boolean> = Object.fromEntries((spec.flags ?? []).map((f) => [f, false]));

@@ -59,12 +59,24 @@ const CASES: Record<string, Case> = {
   'preview bad time': { args: ['preview', ...CFG, '--rootfs', 'good.json', '--time', '12x'], code: 2, err: /--time '12x' is not a count of epoch seconds/ },
   'preview nameserver x;y': { args: [...P, ...CFG, '--rootfs', 'good.json', '--nameserver', 'x;y'], code: 2, err: /--nameserver 'x;y' is not one IPv4 or IPv6 address/ },
   'preview searchdomain with ESC': { args: [...P, ...CFG, '--rootfs', 'good.json', '--searchdomain', 'a\x1b[2Jb'], code: 2, err: /--searchdomain 'a\\x1b\[2Jb' is not/ },
-  'preview two password sources': { args: [...P, ...CFG, '--rootfs', 'good.json', '--password', 'x', '--password-file', 'pw.txt'], code: 2, err: /only one of --password and --password-file/ },
-  'preview missing password file': { args: [...P, ...CFG, '--rootfs', 'good.json', '--password-file', 'nope.txt'], code: 2, err: /--password-file 'nope\.txt': no such file/ },
+  'preview two password sources': {
+    args: [...P, ...CFG, '--rootfs', 'good.json', '--password', 'x', '--password-file', 'pw.txt'],
+    code: 2,
+    err: /only one of --password and --password-file/,
+  },
+  'preview missing password file': {
+    args: [...P, ...CFG, '--rootfs', 'good.json', '--password-file', 'nope.txt'],
+    code: 2,
+    err: /--password-file 'nope\.txt': no such file/,
+  },
   'preview password from a file': { args: [...P, ...CFG, '--rootfs', 'good.json', '--password-file', 'pw.txt'], code: 0, out: /^diff a\/etc\/shadow b\/etc\/shadow$/m },
   'preview password from stdin': { args: [...P, ...CFG, '--rootfs', 'good.json', '--password', '-'], stdin: 'Secret-1\n', code: 0, out: /^diff a\/etc\/shadow/m },
   'preview config with ESC': { args: [...P, '--config', 'esc.conf', '--rootfs', 'good.json'], code: 2, err: /esc\.conf:3: .*hostname.*\\x1b\[31m/ },
-  'manifest path with ..': { args: [...P, ...CFG, '--rootfs', 'dotdot.json'], code: 2, err: /dotdot\.json: entries\[\d+\]\.path: "\/etc\/\.\.\/\.\.\/\.\.\/tmp\/pwn" must be absolute and normalised/ },
+  'manifest path with ..': {
+    args: [...P, ...CFG, '--rootfs', 'dotdot.json'],
+    code: 2,
+    err: /dotdot\.json: entries\[\d+\]\.path: "\/etc\/\.\.\/\.\.\/\.\.\/tmp\/pwn" must be absolute and normalised/,
+  },
   'manifest unknown type': { args: [...P, ...CFG, '--rootfs', 'bogus-type.json'], code: 2, err: /entries\[\d+\]\.type: "bogus" is not dir, file, symlink or other/ },
   'manifest bad base64': { args: [...P, ...CFG, '--rootfs', 'bad-base64.json'], code: 2, err: /entries\[\d+\]\.content: is not canonical base64/ },
   'manifest missing parent': { args: [...P, ...CFG, '--rootfs', 'no-parent.json'], code: 2, err: /"\/nowhere\/file": parent \/nowhere is not listed/ },
@@ -73,12 +85,24 @@ const CASES: Record<string, Case> = {
   'manifest bad mode': { args: [...P, ...CFG, '--rootfs', 'bad-mode.json'], code: 2, err: /entries\[\d+\]\.mode: "999" is not four octal digits/ },
   'manifest truncated JSON': { args: [...P, ...CFG, '--rootfs', 'truncated.json'], code: 2, err: /truncated\.json:1: not valid JSON/ },
   'manifest document unknown key': { args: [...P, ...CFG, '--rootfs', 'unknown-key.json'], code: 2, err: /unknown-key\.json: unknown manifest key 'extra'/ },
-  'rootfs: etc/systemd/network a file': { args: [...P, ...CFG, '--rootfs', 'net-is-file.json'], code: 1, err: /setup failed in hook create: mkdir \/etc\/systemd\/network: File exists/ },
-  'rootfs: etc/systemd a dangling link': { args: [...P, ...CFG, '--rootfs', 'systemd-dangling.json'], code: 1, err: /setup failed in hook create: mkdir \/etc\/systemd: File exists/ },
+  'rootfs: etc/systemd/network a file': {
+    args: [...P, ...CFG, '--rootfs', 'net-is-file.json'],
+    code: 1,
+    err: /setup failed in hook create: mkdir \/etc\/systemd\/network: File exists/,
+  },
+  'rootfs: etc/systemd a dangling link': {
+    args: [...P, ...CFG, '--rootfs', 'systemd-dangling.json'],
+    code: 1,
+    err: /setup failed in hook create: mkdir \/etc\/systemd: File exists/,
+  },
   'rootfs: name not UTF-8': { args: [...P, ...CFG, '--rootfs', 'latin1-root'], code: 2, err: /file name is not UTF-8: '\/etc\/caf\\xe9'/ },
   'rootfs: 3 GiB sparse os-release': { args: [...P, ...CFG, '--rootfs', 'sparse-root'], code: 2, err: /\/etc\/os-release: 3221225472 bytes, above preview's bound/ },
   'rootfs: control characters in a file are escaped': { args: [...P, ...CFG, '--rootfs', 'esc-hosts.json'], code: 0, out: /10\.0\.0\.1 evil\\x1b\]0;owned\\x07/ },
-  'rootfs: --json carries control characters as JSON escapes': { args: [...P, ...CFG, '--rootfs', 'esc-hosts.json', '--json'], code: 0, out: /evil\\u001b\]0;owned\\u0007/ },
+  'rootfs: --json carries control characters as JSON escapes': {
+    args: [...P, ...CFG, '--rootfs', 'esc-hosts.json', '--json'],
+    code: 0,
+    out: /evil\\u001b\]0;owned\\u0007/,
+  },
   'unpacked directory with a 3 GiB sparse file nobody reads': {
     args: [...P, ...CFG, '--rootfs', 'unpacked'],
     code: 0,
@@ -87,27 +111,51 @@ const CASES: Record<string, Case> = {
   },
   'tarball member with ..': { args: [...P, ...CFG, '--rootfs', 'escape.tar.gz'], code: 2, err: /escape\.tar\.gz: member '\.\.\/\.\.\/escape' leaves the rootfs/ },
   'tarball cut short': { args: [...P, ...CFG, '--rootfs', 'cut.tar.gz'], code: 2, err: /cut\.tar\.gz: (gzip: |truncated tar)/ },
-  'tarball hard link to nothing': { args: [...P, ...CFG, '--rootfs', 'hardlink-nowhere.tar'], code: 2, err: /hard link '\/etc\/x' to 'etc\/missing', which is no earlier file/ },
+  'tarball hard link to nothing': {
+    args: [...P, ...CFG, '--rootfs', 'hardlink-nowhere.tar'],
+    code: 2,
+    err: /hard link '\/etc\/x' to 'etc\/missing', which is no earlier file/,
+  },
   'tarball member below a file': { args: [...P, ...CFG, '--rootfs', 'below-a-file.tar'], code: 2, err: /"\/etc\/hosts": parent \/etc is a file, not a directory/ },
-  'OCI layer of a foreign media type': { args: [...P, ...CFG, '--rootfs', 'foreign-layer-layout'], code: 2, err: /layers\[0\] has media type 'application\/vnd\.example\.helm\.chart', not a tar layer/ },
+  'OCI layer of a foreign media type': {
+    args: [...P, ...CFG, '--rootfs', 'foreign-layer-layout'],
+    code: 2,
+    err: /layers\[0\] has media type 'application\/vnd\.example\.helm\.chart', not a tar layer/,
+  },
   'OCI layer blob missing': { args: [...P, ...CFG, '--rootfs', 'missing-blob-layout'], code: 2, err: /layer blob sha256:0{64} is missing/ },
   'password of two lines on stdin': { args: [...P, ...CFG, '--rootfs', 'good.json', '--password', '-'], stdin: 'a\nb\n', code: 2, err: /the password must be one line/ },
   'empty password file': { args: [...P, ...CFG, '--rootfs', 'good.json', '--password-file', 'empty.txt'], code: 2, err: /the password read is empty/ },
-  'ssh keys file over 1 MiB': { args: [...P, ...CFG, '--rootfs', 'good.json', '--ssh-keys', 'big-keys.pub'], code: 2, err: /--ssh-keys 'big-keys\.pub': 1048577 bytes; more than 1048576/ },
+  'ssh keys file over 1 MiB': {
+    args: [...P, ...CFG, '--rootfs', 'good.json', '--ssh-keys', 'big-keys.pub'],
+    code: 2,
+    err: /--ssh-keys 'big-keys\.pub': 1048577 bytes; more than 1048576/,
+  },
   'config not UTF-8': { args: [...P, '--config', 'latin1.conf', '--rootfs', 'good.json'], code: 2, err: /--config 'latin1\.conf': not valid UTF-8 text/ },
   'manifest symlink with a mode': { args: [...P, ...CFG, '--rootfs', 'symlink-mode.json'], code: 2, err: /entries\[\d+\]\.mode: a symlink has mode 0777 or none/ },
   'manifest directory with content': { args: [...P, ...CFG, '--rootfs', 'dir-content.json'], code: 2, err: /entries\[\d+\]\.content: a dir has no content/ },
   'generate --out empty': { args: ['generate', '--out', ''], code: 2, err: /an empty path was given/ },
   'not a rootfs at all': { args: [...P, ...CFG, '--rootfs', 'not-a-rootfs.bin'], code: 2, err: /not a manifest \(\.json\), template tarball or OCI image/ },
-  'OCI layout with a digest that walks out': { args: [...P, ...CFG, '--rootfs', 'bad-digest-layout'], code: 2, err: /bad digest 'sha256:\.\.\/\.\.\/\.\.\/\.\.\/etc\/passwd'/ },
-  'template .tar.zst': { args: [...P, ...CFG, '--rootfs', 'good.tar.zst'], code: 0, out: /^== create: 17 added, 4 changed, 1 removed\n[\s\S]*\n17 added, 4 changed, 1 removed\n$/ },
+  'OCI layout with a digest that walks out': {
+    args: [...P, ...CFG, '--rootfs', 'bad-digest-layout'],
+    code: 2,
+    err: /bad digest 'sha256:\.\.\/\.\.\/\.\.\/\.\.\/etc\/passwd'/,
+  },
+  'template .tar.zst': {
+    args: [...P, ...CFG, '--rootfs', 'good.tar.zst'],
+    code: 0,
+    out: /^== create: 17 added, 4 changed, 1 removed\n[\s\S]*\n17 added, 4 changed, 1 removed\n$/,
+  },
   'OCI archive: image config mapped to the pct config': {
     args: [...P, ...CFG, '--rootfs', 'nginx.oci.tar', '--json'],
     code: 0,
     err: /^Auto-Enabling host-managed network for network device net0\.\nAuto-Enabling host-managed network for network device net1\.\n$/,
     out: /"importedConfig":"arch: amd64\\ncmode: console\\n[^"]*entrypoint: \/usr\/sbin\/nginx [^"]*lxc\.init\.uid: 65532[^"]*","ok":true,"summary":\{"added":\d+/,
   },
-  'one section per hook': { args: [...P, ...CFG, '--rootfs', 'good.json', '--hook', 'create', '--hook', 'start'], code: 0, out: /^== create: [\s\S]*^== start: [\s\S]*\(after 2 hooks\)\n$/m },
+  'one section per hook': {
+    args: [...P, ...CFG, '--rootfs', 'good.json', '--hook', 'create', '--hook', 'start'],
+    code: 0,
+    out: /^== create: [\s\S]*^== start: [\s\S]*\(after 2 hooks\)\n$/m,
+  },
   'a hook that changes nothing': { args: [...P, ...CFG, '--rootfs', 'good.json', '--hook', 'create', '--hook', 'create'], code: 0, out: /^== create: no changes$/m },
 };
 
@@ -159,7 +207,12 @@ describe('CLI catalogue', () => {
   });
 
   it('turns a crash into exit 3 with the version, and drops what stdout had', async () => {
-    const boom: Command = { name: 'boom', summary: '', help: '', run: async (_a, io) => (io.out('partial\n'), null as never as number, Promise.reject(new TypeError('x is undefined'))) };
+    const boom: Command = {
+      name: 'boom',
+      summary: '',
+      help: '',
+      run: async (_a, io) => (io.out('partial\n'), null as never as number, Promise.reject(new TypeError('x is undefined'))),
+    };
     const r = await run(['boom'], undefined, [boom]);
     expect(r.code).toBe(3);
     expect(r.out).toBe('');

@@ -83,10 +83,30 @@ export function makeWorkspace(): string {
 
   // tarballs and images
   writeTemplate(join(dir, 'good.tar.zst'), fixture, 'zstd');
-  put('escape.tar.gz', gzipSync(tarBuffer([{ name: './etc/', type: 'dir', mode: 0o755 }, { name: '../../escape', type: 'file', mode: 0o644, content: Buffer.from('x') }])));
+  put(
+    'escape.tar.gz',
+    gzipSync(
+      tarBuffer([
+        { name: './etc/', type: 'dir', mode: 0o755 },
+        { name: '../../escape', type: 'file', mode: 0o644, content: Buffer.from('x') },
+      ]),
+    ),
+  );
   put('cut.tar.gz', gzipSync(tarBuffer(templateMembers(fixture))).subarray(0, 3000));
-  put('hardlink-nowhere.tar', tarBuffer([{ name: 'etc/', type: 'dir', mode: 0o755 }, { name: 'etc/x', type: 'hardlink', mode: 0o644, target: 'etc/missing' }]));
-  put('below-a-file.tar', tarBuffer([{ name: 'etc', type: 'file', mode: 0o644, content: Buffer.from('x') }, { name: 'etc/hosts', type: 'file', mode: 0o644 }]));
+  put(
+    'hardlink-nowhere.tar',
+    tarBuffer([
+      { name: 'etc/', type: 'dir', mode: 0o755 },
+      { name: 'etc/x', type: 'hardlink', mode: 0o644, target: 'etc/missing' },
+    ]),
+  );
+  put(
+    'below-a-file.tar',
+    tarBuffer([
+      { name: 'etc', type: 'file', mode: 0o644, content: Buffer.from('x') },
+      { name: 'etc/hosts', type: 'file', mode: 0o644 },
+    ]),
+  );
   put('two-lines.txt', 'one\ntwo\n');
   put('empty.txt', '');
   put('big-keys.pub', Buffer.alloc((1 << 20) + 1, 0x61));

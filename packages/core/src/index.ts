@@ -9,15 +9,7 @@ export { PerlDie, die, errorText } from './runtime/PerlDie.ts';
 export { chomp, perlSplit, perlTrue, quotemeta, WS, NWS, HWS, DOT } from './runtime/perlText.ts';
 export type { SetupRuntime } from './runtime/SetupRuntime.ts';
 export { withRuntime, currentRuntime, currentRelease } from './runtime/current.ts';
-export {
-  PROFILES,
-  PVE_RELEASES,
-  DEFAULT_RELEASE,
-  releaseProfile,
-  parsePveRelease,
-  type PveRelease,
-  type ReleaseProfile,
-} from './release/profiles.ts';
+export { PROFILES, PVE_RELEASES, DEFAULT_RELEASE, releaseProfile, parsePveRelease, type PveRelease, type ReleaseProfile } from './release/profiles.ts';
 export { Plugin, type HostResolvConf, type LogWarn } from './base/Plugin.ts';
 export { Base } from './base/Base.ts';
 export { networkdUnit } from './base/networkdUnit.ts';

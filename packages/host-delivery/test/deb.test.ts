@@ -34,8 +34,7 @@ function dpkgRoot(): string {
 }
 
 const dpkg = (root: string, ...args: string[]) => run('dpkg', [`--root=${root}`, '--force-script-chrootless', ...args]);
-const check = (root: string) =>
-  engine(release, ['check', '--registry', join(release, 'registry.json'), '--setup', join(root, SETUP), '--config', join(root, CONFIG)]);
+const check = (root: string) => engine(release, ['check', '--registry', join(release, 'registry.json'), '--setup', join(root, SETUP), '--config', join(root, CONFIG)]);
 
 describe('.deb on a fake root (dpkg --root --force-script-chrootless)', () => {
   it('installs, re-applies after a pve-container upgrade, removes cleanly, purges its state', () => {

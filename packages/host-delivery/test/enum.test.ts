@@ -24,7 +24,7 @@ describe('ostype enum line length', () => {
     expect(read(root, CONFIG)).toBe(before);
   });
 
-  it('a list already continued over lines gets the new line at the last line\'s indentation', () => {
+  it("a list already continued over lines gets the new line at the last line's indentation", () => {
     const root = fakeRoot(work, 'spaces-wrapped');
     const words = 'aardvark-os bittern-os curlew-os dunlin-os egret-os fulmar-os gannet-os heron-os ibis-os';
     const original = layoutFile('spaces-wrapped', 'Config.pm').replace('qw(debian alpine unmanaged)', `qw(debian alpine unmanaged\n                ${words})`);

@@ -7,8 +7,7 @@ const release = releaseDir();
 const work = tempDir('layouts');
 const install = (root: string, ...args: string[]) => run('bash', [join(release, 'install.sh'), '--root', root, ...args]);
 const uninstall = (root: string, ...args: string[]) => run('bash', [join(release, 'uninstall.sh'), '--root', root, ...args]);
-const check = (root: string) =>
-  engine(release, ['check', '--registry', join(release, 'registry.json'), '--setup', join(root, SETUP), '--config', join(root, CONFIG)]);
+const check = (root: string) => engine(release, ['check', '--registry', join(release, 'registry.json'), '--setup', join(root, SETUP), '--config', join(root, CONFIG)]);
 
 /** layout → the layout an uninstall returns to (ours-free), when not the layout itself. */
 const LAYOUTS: Record<string, string> = {

@@ -22,7 +22,9 @@ describe('package', () => {
 
   it('the tarball has one top folder with the scripts, module, engine and valid SHA256SUMS', () => {
     const v = releaseVersion();
-    const list = run('tar', ['-tzvf', join(work, 'a', `pve-chainguard-support-${v}.tar.gz`)]).stdout.trim().split('\n');
+    const list = run('tar', ['-tzvf', join(work, 'a', `pve-chainguard-support-${v}.tar.gz`)])
+      .stdout.trim()
+      .split('\n');
     const paths = list.map((l) => l.split(/\s+/).at(-1)!);
     expect(new Set(paths.map((p) => p.split('/')[0]))).toEqual(new Set([`pve-chainguard-support-${v}`]));
     for (const f of ['install.sh', 'uninstall.sh', 'Chainguard.pm', 'pve-chainguard-edit', 'registry.json', 'README.md', 'SHA256SUMS']) {

@@ -23,7 +23,7 @@ describe('the fallback block under perltidy', () => {
     expect(overlong(patched)).toEqual([]);
   });
 
-  it('tab layout: the block keeps the chain\'s own style (comments and `} elsif` at the chain\'s depth)', () => {
+  it("tab layout: the block keeps the chain's own style (comments and `} elsif` at the chain's depth)", () => {
     const root = fakeRoot(work, 'tabs-aligned');
     apply(root);
     const b = block(read(root, SETUP));

@@ -42,7 +42,7 @@ describe('upstream refuses, naming why, and writes nothing', () => {
   it('a malformed --signoff and an unknown base', () => {
     expect(runSeries({ pveContainer: fx.repo, signoff: 'nobody' }, fx.root, fx.env).err).toMatch(/--signoff 'nobody' is not of the form/);
     expect(runSeries({ pveContainer: fx.repo, base: 'nope' }, fx.root, fx.env).err).toMatch(/--base nope: not a commit/);
-      });
+  });
 
   it('left the checkout as it was', () => {
     expect(gitIn(fx.repo, fx.env, 'branch', '--list').trim()).toBe('* master');

@@ -37,7 +37,10 @@ describe('upstream on a synthetic pve-container', () => {
   });
 
   it('puts each change in the commit it belongs to', () => {
-    const files = (n: number) => gitIn(fx.repo, fx.env, 'show', '--name-only', '--format=', `chainguard-support~${3 - n}`).trim().split('\n');
+    const files = (n: number) =>
+      gitIn(fx.repo, fx.env, 'show', '--name-only', '--format=', `chainguard-support~${3 - n}`)
+        .trim()
+        .split('\n');
     expect(files(1).sort()).toEqual([PATHS.config, PATHS.setup, PATHS.module, PATHS.makefile].sort());
     expect(files(2)).toEqual([PATHS.setup]);
     expect(files(3)).toContain(PATHS.runTests);
@@ -54,7 +57,15 @@ describe('upstream on a synthetic pve-container', () => {
   it('applies with git am to a fresh copy, and the test dirs there match the model', () => {
     const copy = join(fx.root, 'am-copy');
     gitIn(fx.root, fx.env, 'clone', '--quiet', fx.repo, copy);
-    gitIn(copy, fx.env, 'am', '--quiet', ...patches().slice(1).map((p) => join(out, p)));
+    gitIn(
+      copy,
+      fx.env,
+      'am',
+      '--quiet',
+      ...patches()
+        .slice(1)
+        .map((p) => join(out, p)),
+    );
     expect(gitIn(copy, fx.env, 'rev-parse', 'HEAD^{tree}')).toBe(gitIn(fx.repo, fx.env, 'rev-parse', 'chainguard-support^{tree}'));
     const testfiles = parseTestfiles(read(copy, PATHS.runTests), PATHS.runTests);
     expect(testfiles).toContain('/etc/systemd/network/10-pve-eth0.network');

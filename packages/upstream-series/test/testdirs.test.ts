@@ -17,7 +17,9 @@ describe('test dirs from the model', () => {
   });
 
   TEST_CASES.forEach((tc, i) => {
-    const name = PATHS.testDir(i + 1).split('/').pop()!;
+    const name = PATHS.testDir(i + 1)
+      .split('/')
+      .pop()!;
     it(`${name}: written to disk, it reads back equal to the model (${tc.about.split(',')[0]})`, () => {
       const built = buildTestDir(name, tc, testfiles);
       expect(built.expectations.get('/etc/hostname')).toMatch(/^cg-/);

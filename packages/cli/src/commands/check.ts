@@ -46,10 +46,7 @@ ${EXIT_STATUS_HELP}`,
       io.out(`check: ${result.checked.length} module(s) equal a fresh compile\n`);
       return EXIT.ok;
     }
-    io.err(
-      `check: ${result.diffs.length} module(s) differ, ${result.diagnostics.length} compile error(s); ` +
-        "run 'pnpm exec pve-chainguard generate --all'\n",
-    );
+    io.err(`check: ${result.diffs.length} module(s) differ, ${result.diagnostics.length} compile error(s); ` + "run 'pnpm exec pve-chainguard generate --all'\n");
     return EXIT.finding;
   },
 };

@@ -50,7 +50,10 @@ ${EXIT_STATUS_HELP}`,
     if (outDir !== undefined) requireDirectoryTarget(outDir, '--out');
     const { missing } = selectPlugins(plugins);
     if (missing.length > 0) {
-      const known = listPlugins().map((p) => p.name).join(', ') || 'none';
+      const known =
+        listPlugins()
+          .map((p) => p.name)
+          .join(', ') || 'none';
       throw new UsageError(`no plugin class ${missing.join(', ')} (known: ${known})`);
     }
     let result;

@@ -11,15 +11,16 @@ export function colourDiff(text: string): string {
     .split('\n')
     .map((line) => {
       if (line === '') return line;
-      const code = line.startsWith('+++') || line.startsWith('---') || line.startsWith('==')
-        ? CODES.header
-        : line.startsWith('@@')
-          ? CODES.hunk
-          : line.startsWith('+')
-            ? CODES.add
-            : line.startsWith('-')
-              ? CODES.remove
-              : undefined;
+      const code =
+        line.startsWith('+++') || line.startsWith('---') || line.startsWith('==')
+          ? CODES.header
+          : line.startsWith('@@')
+            ? CODES.hunk
+            : line.startsWith('+')
+              ? CODES.add
+              : line.startsWith('-')
+                ? CODES.remove
+                : undefined;
       return code ? `${code}${line}${CODES.reset}` : line;
     })
     .join('\n');

@@ -7,8 +7,7 @@ import { bundleEntry, sourceStamp } from '../../launch/sourceStamp.mjs';
 
 const CLI = resolve(import.meta.dirname, '../..');
 const BIN = join(CLI, 'bin/pve-chainguard.mjs');
-const run = (args: string[], env: NodeJS.ProcessEnv = {}) =>
-  spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
+const run = (args: string[], env: NodeJS.ProcessEnv = {}) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
 
 describe('bin/pve-chainguard.mjs', () => {
   it('runs (building when needed) the bundle named by the current sources stamp', () => {

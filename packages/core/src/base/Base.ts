@@ -214,8 +214,7 @@ export abstract class Base extends CtHelpers {
   }
 
   clearMachineId(_conf: PctConf, clone?: boolean): void {
-    const usesSystemd =
-      this.ctIsExecutable('/lib/systemd/systemd') || this.ctIsExecutable('/usr/lib/systemd/systemd');
+    const usesSystemd = this.ctIsExecutable('/lib/systemd/systemd') || this.ctIsExecutable('/usr/lib/systemd/systemd');
     const dbusPath = '/var/lib/dbus/machine-id';
     const path = '/etc/machine-id';
     const existed = this.ctFileExists(path);
@@ -297,4 +296,3 @@ export abstract class Base extends CtHelpers {
     this.configureFromConf(conf);
   }
 }
-

@@ -26,10 +26,7 @@ export function removePveSections(data: string): string {
   // Perl's /m anchors see only \n as a line end; JavaScript's would also stop at \r.
   const bol = '(?:^|(?<=\\n))';
   const eol = '(?=\\n|$)';
-  return data.replace(
-    new RegExp(`${bol}${HWS}*# --- BEGIN PVE ---[^]*(?<=\\n)${HWS}*# --- END PVE ---[^]*?${eol}`, 'g'),
-    '',
-  );
+  return data.replace(new RegExp(`${bol}${HWS}*# --- BEGIN PVE ---[^]*(?<=\\n)${HWS}*# --- END PVE ---[^]*?${eol}`, 'g'), '');
 }
 
 /**

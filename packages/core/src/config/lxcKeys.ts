@@ -113,11 +113,7 @@ const RENAMED: Readonly<Record<string, string>> = {
  * without the "vm N - " prefix; `renamed` says the key is gone from LXC 3.0), refused with
  * a reason, or unknown.
  */
-export type LxcKeyVerdict =
-  | { kind: 'ok' }
-  | { kind: 'warn'; notice: string; renamed: boolean }
-  | { kind: 'refused'; reason: string }
-  | { kind: 'unknown' };
+export type LxcKeyVerdict = { kind: 'ok' } | { kind: 'warn'; notice: string; renamed: boolean } | { kind: 'refused'; reason: string } | { kind: 'unknown' };
 
 /** Raw keys pve-container 5.x does not know (lxc.init.* from 6.0.1, lxc.environment.* from 6.0.15). */
 const LXC_INIT_ID_KEYS = new Set(['lxc.init.cwd', 'lxc.init.uid', 'lxc.init.gid', 'lxc.init.groups']);

@@ -82,8 +82,7 @@ export function parseLxcNetwork(str: string, opts: ParseLxcNetworkOptions = {}):
   }
   for (const name of ['ip', 'ip6']) {
     const prefix = values[name]?.split('/')[1];
-    if (prefix !== undefined && /^0\d/.test(prefix))
-      bad(parts[name] ?? str, `${name}: prefix length with a leading zero`);
+    if (prefix !== undefined && /^0\d/.test(prefix)) bad(parts[name] ?? str, `${name}: prefix length with a leading zero`);
   }
 
   return { ...values, name: ifname, type: 'veth' };

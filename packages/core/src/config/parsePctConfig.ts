@@ -159,13 +159,11 @@ function parseStrict(text: string, ctx: FormatContext, vmid: number): ParsedPctC
     } else if ((m = LXC_RE.exec(line))) {
       const key = m[1] ?? '';
       const value = m[2] ?? '';
-      if (/[\x00-\x08\x0a-\x1f\x7f]/.test(value))
-        throw new ConfigError(key, value, 'control characters are not allowed');
+      if (/[\x00-\x08\x0a-\x1f\x7f]/.test(value)) throw new ConfigError(key, value, 'control characters are not allowed');
       const verdict = classifyLxcKey(key, ctx.release);
       if (key === 'lxc.environment.runtime' && verdict.kind !== 'unknown') {
         if (!/^\w+=/.test(value)) throw new ConfigError(key, value, 'expected NAME=value');
-        if (firstLine.has('env'))
-          throw new ConfigError(key, value, `'env' is already set on line ${firstLine.get('env')}`);
+        if (firstLine.has('env')) throw new ConfigError(key, value, `'env' is already set on line ${firstLine.get('env')}`);
         conf.env = conf.env === undefined ? value : `${conf.env}\0${value}`;
         envFromRuntime = true;
       } else if (verdict.kind === 'ok' || (verdict.kind === 'warn' && !verdict.renamed)) {

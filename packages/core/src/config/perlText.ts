@@ -46,9 +46,7 @@ export function perlIntOfDigits(digits: string): string {
 
 /** Perl's numeric value of a string (leading number, else 0), as used by `$x <= 241`. */
 export function perlNumify(value: string): number {
-  const match = new RegExp(`^${PERL_SPACE}*([+-]?(?:\\d+\\.?\\d*(?:[eE][+-]?\\d+)?|\\.\\d+(?:[eE][+-]?\\d+)?))`).exec(
-    value,
-  );
+  const match = new RegExp(`^${PERL_SPACE}*([+-]?(?:\\d+\\.?\\d*(?:[eE][+-]?\\d+)?|\\.\\d+(?:[eE][+-]?\\d+)?))`).exec(value);
   return match?.[1] === undefined ? 0 : Number(match[1]);
 }
 

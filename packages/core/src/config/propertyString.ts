@@ -80,11 +80,7 @@ const KEY_VALUE_RE = /^([^=]+)=([^\n]+)\n?$/;
  * "format error\n" followed by one "key: message\n" line per invalid property.
  * PVE lists those lines in Perl hash order (random); we sort them by key.
  */
-export function parsePropertyString(
-  schema: PropertyStringSchema,
-  data: string,
-  ctx: FormatContext,
-): Record<string, string> {
+export function parsePropertyString(schema: PropertyStringSchema, data: string, ctx: FormatContext): Record<string, string> {
   const res: Record<string, string> = {};
   let defaultKey: string | undefined;
   for (const rawPart of data.split(',')) {
@@ -127,11 +123,7 @@ export function parsePropertyString(
 }
 
 /** `check_object` without additional properties: [key, message] pairs sorted by key. */
-function checkObject(
-  schema: PropertyStringSchema,
-  values: Readonly<Record<string, string>>,
-  ctx: FormatContext,
-): Array<[string, string]> {
+function checkObject(schema: PropertyStringSchema, values: Readonly<Record<string, string>>, ctx: FormatContext): Array<[string, string]> {
   const errors: Array<[string, string]> = [];
   for (const key of new Set([...Object.keys(schema), ...Object.keys(values)])) {
     const prop = Object.hasOwn(schema, key) ? schema[key] : undefined;

@@ -90,18 +90,7 @@ export const ARCHES = ['amd64', 'i386', 'arm64', 'armhf', 'riscv32', 'riscv64'] 
 const FIXED_KEYS: Readonly<Record<string, PropSchema>> = {
   lock: {
     type: 'string',
-    enum: [
-      'backup',
-      'create',
-      'destroyed',
-      'disk',
-      'fstrim',
-      'migrate',
-      'mounted',
-      'rollback',
-      'snapshot',
-      'snapshot-delete',
-    ],
+    enum: ['backup', 'create', 'destroyed', 'disk', 'fstrim', 'migrate', 'mounted', 'rollback', 'snapshot', 'snapshot-delete'],
   },
   onboot: { type: 'boolean' },
   startup: { type: 'string', format: 'pve-startup-order' },

@@ -8,20 +8,7 @@ import type { Volume } from './inodes.ts';
 import { absPath } from './absPath.ts';
 import { assertByteString, byteStringToBytes, bytesToByteString } from './bytes.ts';
 import { FsError, type CtFsApi, type Escaped, type Stat } from './CtFsApi.ts';
-import {
-  childNames,
-  createRootVolume,
-  kindOf,
-  moveChild,
-  parentOf,
-  pendingContent,
-  readBytes,
-  removeChild,
-  rootOf,
-  setPerm,
-  writeBytes,
-  type Link,
-} from './inodes.ts';
+import { childNames, createRootVolume, kindOf, moveChild, parentOf, pendingContent, readBytes, removeChild, rootOf, setPerm, writeBytes, type Link } from './inodes.ts';
 import { changeOwner, createInode, statOf } from './inodeRules.ts';
 import { tryWalkPath, walk, type Resolved, type WalkScope } from './pathWalk.ts';
 import { perlDirname } from './perlDirname.ts';

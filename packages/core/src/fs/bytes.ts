@@ -12,9 +12,7 @@ export function assertByteString(value: string, what: string): void {
   if (!NON_BYTE.test(value)) return; // the native scan; the loop below only names the culprit
   for (let i = 0; i < value.length; i++) {
     if (value.charCodeAt(i) > 0xff) {
-      throw new TypeError(
-        `${what} is not a byte string: char code ${value.charCodeAt(i)} at index ${i}`,
-      );
+      throw new TypeError(`${what} is not a byte string: char code ${value.charCodeAt(i)} at index ${i}`);
     }
   }
 }

@@ -45,8 +45,7 @@ export class Inode {
 
   /** A file's bytes; replaced whole, never changed in place (readers may hold views). */
   get data(): Buffer {
-    return (this.bytes ??=
-      this.text !== undefined ? Buffer.from(this.text, 'utf8') : Buffer.from(this.base64 ?? '', 'base64'));
+    return (this.bytes ??= this.text !== undefined ? Buffer.from(this.text, 'utf8') : Buffer.from(this.base64 ?? '', 'base64'));
   }
 
   set data(bytes: Buffer) {

@@ -10,19 +10,11 @@ export function diffLines(a: readonly string[], b: readonly string[]): Edit[] {
   let head = 0;
   while (head < a.length && head < b.length && a[head] === b[head]) head++;
   let tail = 0;
-  while (
-    tail < a.length - head &&
-    tail < b.length - head &&
-    a[a.length - 1 - tail] === b[b.length - 1 - tail]
-  ) {
+  while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) {
     tail++;
   }
   const same = (lines: readonly string[]): Edit[] => lines.map((line) => ({ op: ' ', line }));
-  return [
-    ...same(a.slice(0, head)),
-    ...myers(a.slice(head, a.length - tail), b.slice(head, b.length - tail)),
-    ...same(a.slice(a.length - tail)),
-  ];
+  return [...same(a.slice(0, head)), ...myers(a.slice(head, a.length - tail), b.slice(head, b.length - tail)), ...same(a.slice(a.length - tail))];
 }
 
 /**

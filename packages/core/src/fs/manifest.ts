@@ -10,20 +10,7 @@ import { byteStringToUtf8, decodeUtf8Strict, utf8ToByteString } from './bytes.ts
 import { CtFs, type CtFsOptions } from './CtFs.ts';
 import type { CtFsApi } from './CtFsApi.ts';
 import type { FsEntry } from './entry.ts';
-import {
-  addChild,
-  childNames,
-  createRootVolume,
-  isDirLink,
-  kindOf,
-  pendingContent,
-  permOf,
-  readBytes,
-  rootOf,
-  Volume,
-  type Inode,
-  type Link,
-} from './inodes.ts';
+import { addChild, childNames, createRootVolume, isDirLink, kindOf, pendingContent, permOf, readBytes, rootOf, Volume, type Inode, type Link } from './inodes.ts';
 import { walk } from './pathWalk.ts';
 
 const DEFAULT_PERM: Record<FsEntry['type'], number> = {
@@ -37,9 +24,7 @@ const DEFAULT_PERM: Record<FsEntry['type'], number> = {
 export function entryContentBytes(entry: Pick<FsEntry, 'content' | 'encoding' | 'lazy'>): Buffer {
   if (entry.lazy) return entry.lazy.load();
   const content = entry.content ?? '';
-  return entry.encoding === 'base64'
-    ? Buffer.from(content, 'base64')
-    : Buffer.from(content, 'utf8');
+  return entry.encoding === 'base64' ? Buffer.from(content, 'base64') : Buffer.from(content, 'utf8');
 }
 
 /** `content` (+ `encoding`) for bytes: UTF-8 text when valid, else standard base64. */
@@ -94,8 +79,7 @@ export function volumeFromEntries(entries: readonly FsEntry[]): Volume {
   for (const entry of entries) {
     const path = utf8ToByteString(entry.path);
     const { dir, name } = parentDir(root, path, known);
-    const perm =
-      entry.mode === undefined ? DEFAULT_PERM[entry.type] : parseMode(entry.mode, entry.path);
+    const perm = entry.mode === undefined ? DEFAULT_PERM[entry.type] : parseMode(entry.mode, entry.path);
     const uid = entry.uid ?? 0;
     const gid = entry.gid ?? 0;
     const existing = dir.children.get(name);
@@ -202,8 +186,7 @@ function fileContent(node: Inode): Pick<FsEntry, 'content' | 'encoding' | 'lazy'
 function snapshotEntry(fs: CtFsApi, path: string): FsEntry {
   const st = fs.lstat(path);
   if (!st) throw new Error(`vanished during snapshot: ${path}`);
-  const content =
-    st.type === 'file' ? contentFields(Buffer.from(fs.readFile(path), 'latin1')) : undefined;
+  const content = st.type === 'file' ? contentFields(Buffer.from(fs.readFile(path), 'latin1')) : undefined;
   const target = st.type === 'symlink' ? (fs.readlink(path) ?? '') : undefined;
   return snapshotFields(path, st.type, st.uid, st.gid, st.mode, content, target);
 }
@@ -226,9 +209,7 @@ function snapshotFields(
       // unread content stays unread: the snapshot refers to the same source
       const { content, encoding, lazy } = fileContent!;
       if (lazy) return { gid, lazy, mode, path: textPath, type: 'file', uid };
-      return encoding === undefined
-        ? { content, gid, mode, path: textPath, type: 'file', uid }
-        : { content, encoding, gid, mode, path: textPath, type: 'file', uid };
+      return encoding === undefined ? { content, gid, mode, path: textPath, type: 'file', uid } : { content, encoding, gid, mode, path: textPath, type: 'file', uid };
     }
     case 'symlink': {
       const text = asText(target ?? '', `target of ${textPath}`);

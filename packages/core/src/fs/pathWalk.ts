@@ -68,12 +68,7 @@ export function walk(root: Link, path: string, options: WalkOptions): Resolved {
  * `walk` that returns its failure instead of throwing: stat-like queries on missing paths
  * are the model's commonest call, and an Error's stack trace costs more than the walk.
  */
-export function tryWalkPath(
-  root: Link,
-  path: string,
-  followFinal: boolean,
-  scope: WalkScope,
-): Resolved | WalkFailure {
+export function tryWalkPath(root: Link, path: string, followFinal: boolean, scope: WalkScope): Resolved | WalkFailure {
   if (path === '') return 'ENOENT';
   const pending: string[] = [];
   pushComponentsReversed(pending, path);

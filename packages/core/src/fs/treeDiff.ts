@@ -37,12 +37,7 @@ function canonical(e: FsEntry): Canonical {
   return {
     path: e.path,
     type: e.type,
-    mode:
-      e.type === 'symlink'
-        ? '0777'
-        : e.mode === undefined
-          ? DEFAULT_MODE[e.type]
-          : formatMode(parseMode(e.mode, e.path)),
+    mode: e.type === 'symlink' ? '0777' : e.mode === undefined ? DEFAULT_MODE[e.type] : formatMode(parseMode(e.mode, e.path)),
     uid: e.uid ?? 0,
     gid: e.gid ?? 0,
     get bytes() {
@@ -106,10 +101,7 @@ function contentDifference(before: Buffer, after: Buffer, maxHunks?: number): st
   if (a !== undefined && b !== undefined) {
     return unifiedHunks(a, b, { context: 2, maxHunks });
   }
-  return (
-    `binary content differs: ${before.length} vs ${after.length} bytes, ` +
-    `first difference at byte ${firstByteDifference(before, after)}\n`
-  );
+  return `binary content differs: ${before.length} vs ${after.length} bytes, ` + `first difference at byte ${firstByteDifference(before, after)}\n`;
 }
 
 function fieldDifferences(e: Canonical, a: Canonical): string[] {
@@ -122,10 +114,7 @@ function fieldDifferences(e: Canonical, a: Canonical): string[] {
   if (e.uid !== a.uid) out.push(`uid: expected ${e.uid}, got ${a.uid}`);
   if (e.gid !== a.gid) out.push(`gid: expected ${e.gid}, got ${a.gid}`);
   if (!sameLazy(e, a) && e.bytes && a.bytes && !e.bytes.equals(a.bytes)) {
-    out.push(
-      'content differs (- expected, + actual):\n' +
-        contentDifference(e.bytes, a.bytes, 3).trimEnd(),
-    );
+    out.push('content differs (- expected, + actual):\n' + contentDifference(e.bytes, a.bytes, 3).trimEnd());
   }
   return out;
 }
@@ -134,10 +123,7 @@ function fieldDifferences(e: Canonical, a: Canonical): string[] {
  * The first path (in byte order) where the lists disagree, with every differing field of
  * it and both values; undefined when they describe the same tree.
  */
-export function firstDifference(
-  expected: readonly FsEntry[],
-  actual: readonly FsEntry[],
-): string | undefined {
+export function firstDifference(expected: readonly FsEntry[], actual: readonly FsEntry[]): string | undefined {
   if (sameFields(expected, actual)) return undefined;
   const exp = byPath(expected);
   const act = byPath(actual);
@@ -178,16 +164,10 @@ function sameFields(a: readonly FsEntry[], b: readonly FsEntry[]): boolean {
 }
 
 function creationLine(prefix: 'new' | 'deleted', e: Canonical): string {
-  return e.type === 'symlink'
-    ? `${prefix} symlink ${owner(e)} -> ${e.target}`
-    : `${prefix} ${e.type} ${e.mode} ${owner(e)}`;
+  return e.type === 'symlink' ? `${prefix} symlink ${owner(e)} -> ${e.target}` : `${prefix} ${e.type} ${e.mode} ${owner(e)}`;
 }
 
-function contentSection(
-  path: string,
-  before: Buffer | undefined,
-  after: Buffer | undefined,
-): string[] {
+function contentSection(path: string, before: Buffer | undefined, after: Buffer | undefined): string[] {
   const from = before ?? Buffer.alloc(0);
   const to = after ?? Buffer.alloc(0);
   if (from.equals(to)) return [];
@@ -196,11 +176,7 @@ function contentSection(
   if (a === undefined || b === undefined) {
     return [`Binary content differs (${from.length} -> ${to.length} bytes)`];
   }
-  return [
-    before ? `--- a${path}` : '--- /dev/null',
-    after ? `+++ b${path}` : '+++ /dev/null',
-    unifiedHunks(a, b).trimEnd(),
-  ];
+  return [before ? `--- a${path}` : '--- /dev/null', after ? `+++ b${path}` : '+++ /dev/null', unifiedHunks(a, b).trimEnd()];
 }
 
 /**

@@ -84,13 +84,7 @@ export class Chainguard extends Base {
   }
 
   /** The unit Proxmox's setup_systemd_networkd writes for a NIC (Base has no renderer). */
-  private networkUnit(
-    name: string,
-    ip: string | undefined,
-    gw: string | undefined,
-    ip6: string | undefined,
-    gw6: string | undefined,
-  ): string {
+  private networkUnit(name: string, ip: string | undefined, gw: string | undefined, ip6: string | undefined, gw6: string | undefined): string {
     let data = `[Match]\nName = ${name}\n\n[Network]\n`;
     data += `Description = Interface ${name} autoconfigured by PVE\n`;
     let routes = '';

@@ -27,10 +27,7 @@ export interface Registry {
 }
 
 /** Proxmox's ostypes; the model implements the ones the vectors and Chainguard need. */
-const UPSTREAM_OSTYPES = [
-  'alpine', 'archlinux', 'centos', 'debian', 'devuan', 'fedora', 'gentoo', 'openeuler',
-  'opensuse', 'ubuntu', 'nixos', 'unmanaged',
-];
+const UPSTREAM_OSTYPES = ['alpine', 'archlinux', 'centos', 'debian', 'devuan', 'fedora', 'gentoo', 'openeuler', 'opensuse', 'ubuntu', 'nixos', 'unmanaged'];
 
 /** Proxmox 6.1.10's registry exactly: `ID=wolfi` is unknown here and detection dies. */
 export function upstreamRegistry(): Registry {

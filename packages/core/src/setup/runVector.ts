@@ -51,8 +51,7 @@ export function runVector(vector: Vector, opts: RunOptions = {}): Outcome {
     sshKeygen: opts.sshKeygen ?? fakeSshKeygen,
   } as unknown as ConstructorParameters<typeof Setup>[1];
 
-  const outcome = (ostype: string | null, arch: string | null, osRelease: Record<string, string>,
-    error: Outcome['error'], steps: number): Outcome => ({
+  const outcome = (ostype: string | null, arch: string | null, osRelease: Record<string, string>, error: Outcome['error'], steps: number): Outcome => ({
     ostype,
     arch,
     os_release: osRelease,

@@ -1,11 +1,4 @@
-import {
-  ADDRESS_BITS,
-  NON_SPACE,
-  bitsToAddress,
-  netIpNew,
-  type IpVersion,
-  type NetIpRange,
-} from './netIp.ts';
+import { ADDRESS_BITS, NON_SPACE, bitsToAddress, netIpNew, type IpVersion, type NetIpRange } from './netIp.ts';
 
 const CIDR = new RegExp(`^(${NON_SPACE}+?)/(${NON_SPACE}+)$`);
 /** The leading number Perl reads from a string (`"24abc"` → 24, `"1e1"` → 10, `"x"` → 0). */
@@ -64,8 +57,7 @@ export function ipFromCidr(cidr: string, version?: IpVersion): NetIpRange | unde
   const mask = '1'.repeat(ones) + '0'.repeat(Math.min(zeros, size));
   const length = Math.min(address.first.length, ones + zeros);
   let masked = '';
-  for (let i = 0; i < length; i++)
-    masked += address.first[i] === '1' && mask[i] === '1' ? '1' : '0';
+  for (let i = 0; i < length; i++) masked += address.first[i] === '1' && mask[i] === '1' ? '1' : '0';
   return netIpNew(`${bitsToAddress(masked, address.version)}/${prefixText}`);
 }
 

@@ -48,10 +48,7 @@ function parseGroups(text: string, last: boolean): number[] | undefined {
 
 /** RFC 5952 canonical text of eight 16-bit groups. */
 export function formatIpv6(groups: Ipv6Groups): string {
-  if (
-    groups.length !== 8 ||
-    groups.some((group) => !Number.isInteger(group) || group < 0 || group > 0xffff)
-  ) {
+  if (groups.length !== 8 || groups.some((group) => !Number.isInteger(group) || group < 0 || group > 0xffff)) {
     throw new RangeError(`formatIpv6: need eight 16-bit groups, got [${groups.join(', ')}]`);
   }
   let bestStart = -1;

@@ -147,10 +147,7 @@ function normalize(data: string): [string, string] | undefined {
       bits = bits.slice(0, length).padEnd(bits.length, '1');
       if (step[2] === ',') {
         // ip_binadd drops the final carry: the last address wraps to zero.
-        bits = (BigInt(`0b${bits}`) + 1n)
-          .toString(2)
-          .padStart(bits.length, '0')
-          .slice(-bits.length);
+        bits = (BigInt(`0b${bits}`) + 1n).toString(2).padStart(bits.length, '0').slice(-bits.length);
       }
       if (rest === '') break;
     }

@@ -30,24 +30,15 @@ const FORBIDDEN_SALT_CHARS = new Set(['!', '*', ':', ';', '\\']);
  * - `rounds`: omitted → 5000 and no `rounds=` field; given → the `rounds=N$` form, which
  *   libxcrypt prints even for 5000. Outside 1000..999999999 libxcrypt fails: we throw.
  */
-export function sha512Crypt(
-  passwordBytes: Uint8Array | string,
-  salt: string,
-  rounds?: number,
-): string {
-  const key = cutAtNul(
-    typeof passwordBytes === 'string' ? bytesFromByteString(passwordBytes) : passwordBytes,
-  );
+export function sha512Crypt(passwordBytes: Uint8Array | string, salt: string, rounds?: number): string {
+  const key = cutAtNul(typeof passwordBytes === 'string' ? bytesFromByteString(passwordBytes) : passwordBytes);
   for (const ch of salt) {
     const code = ch.codePointAt(0)!;
     if (code < 0x21 || code > 0x7e || FORBIDDEN_SALT_CHARS.has(ch)) {
       throw new RangeError(`sha512Crypt: crypt() rejects salt character ${JSON.stringify(ch)}`);
     }
   }
-  if (
-    rounds !== undefined &&
-    !(Number.isInteger(rounds) && rounds >= MIN_ROUNDS && rounds <= MAX_ROUNDS)
-  ) {
+  if (rounds !== undefined && !(Number.isInteger(rounds) && rounds >= MIN_ROUNDS && rounds <= MAX_ROUNDS)) {
     throw new RangeError(`sha512Crypt: crypt() rejects rounds=${rounds}`);
   }
   const saltText = salt.split('$')[0]!.slice(0, MAX_SALT_CHARS);
@@ -101,15 +92,9 @@ function sha512CryptDigest(key: Uint8Array, salt: Uint8Array, rounds: number): U
   for (let bits = key.length; bits > 0; bits >>= 1) partsA.push(bits & 1 ? digestB : key);
   const digestA = sha512(partsA);
 
-  const keyStretch = repeatToLength(
-    sha512(Array.from({ length: key.length }, () => key)),
-    key.length,
-  );
+  const keyStretch = repeatToLength(sha512(Array.from({ length: key.length }, () => key)), key.length);
   const saltRepeats = 16 + digestA[0]!;
-  const saltStretch = repeatToLength(
-    sha512(Array.from({ length: saltRepeats }, () => salt)),
-    salt.length,
-  );
+  const saltStretch = repeatToLength(sha512(Array.from({ length: saltRepeats }, () => salt)), salt.length);
 
   // the spec's rounds; sha512Wasm.ts says why not node:crypto
   return sha512CryptRounds(digestA, keyStretch, saltStretch, rounds);

@@ -12,8 +12,24 @@
  * grown as needed.
  */
 import {
-  ADD, AND, Body, I32, I32_ADD, I32_AND, I32_GE_U, I32_LT_U, I32_REM_U, I32_SHL, I32_SHR_U,
-  I32_SUB, I64, I64_EXTEND_I32_U, moduleBytes, OR, SHL, XOR,
+  ADD,
+  AND,
+  Body,
+  I32,
+  I32_ADD,
+  I32_AND,
+  I32_GE_U,
+  I32_LT_U,
+  I32_REM_U,
+  I32_SHL,
+  I32_SHR_U,
+  I32_SUB,
+  I64,
+  I64_EXTEND_I32_U,
+  moduleBytes,
+  OR,
+  SHL,
+  XOR,
 } from './wasmEmit.ts';
 
 const STATE = 0;
@@ -56,8 +72,7 @@ const IV_HALVES = [
   0x510e527f, 0xade682d1, 0x9b05688c, 0x2b3e6c1f, 0x1f83d9ab, 0xfb41bd6b, 0x5be0cd19, 0x137e2179,
 ];
 
-const i64Of = (halves: number[], i: number) =>
-  BigInt.asIntN(64, (BigInt(halves[2 * i]!) << 32n) | BigInt(halves[2 * i + 1]!));
+const i64Of = (halves: number[], i: number) => BigInt.asIntN(64, (BigInt(halves[2 * i]!) << 32n) | BigInt(halves[2 * i + 1]!));
 
 /** compress(ptr): one 128-byte block at ptr into the state. Locals: 1..8 a..h, 9 T1, 10 tmp. */
 // an assembly listing, one instruction sequence a line:
@@ -152,7 +167,14 @@ const MODULE = () =>
   moduleBytes([
     { name: 'compress', params: 1, body: compressBody().encode([[10, I64]]) },
     { name: 'digest', params: 1, body: digestBody().encode([[1, I64]]) },
-    { name: 'rounds', params: 6, body: roundsBody().encode([[4, I32], [1, I64]]) },
+    {
+      name: 'rounds',
+      params: 6,
+      body: roundsBody().encode([
+        [4, I32],
+        [1, I64],
+      ]),
+    },
   ]);
 
 interface Exports {

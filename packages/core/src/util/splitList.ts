@@ -3,8 +3,7 @@
  * whitespace plus NEL, NBSP and the Unicode spaces. Unlike JS `\s` it has U+0085 and lacks
  * U+FEFF. On byte strings this means a UTF-8 `à` (C3 A0) is split in two.
  */
-const PERL_SPACE =
-  '\\t\\n\\v\\f\\r \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
+const PERL_SPACE = '\\t\\n\\v\\f\\r \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
 const LEADING_SPACE = new RegExp(`^[${PERL_SPACE}]+`);
 const SPACE_RUN = new RegExp(`[${PERL_SPACE}]+`);
 

@@ -7,10 +7,7 @@ import { isCidr4, isCidr6, isDnsName, isIpv4, isIpv6 } from '../../src/config/fo
 
 describe('IPv4 syntax', () => {
   it.each(['0.0.0.0', '192.0.2.1', '255.255.255.255', '10.0.0.9'])('accepts %s', (ip) => expect(isIpv4(ip)).toBe(true));
-  it.each(['256.0.0.1', '10.0.0', '10.0.0.1.2', '01.2.3.4', '1.2.3.4 ', ' 1.2.3.4', '1.2.3.-1', ''])(
-    'refuses %j',
-    (ip) => expect(isIpv4(ip)).toBe(false),
-  );
+  it.each(['256.0.0.1', '10.0.0', '10.0.0.1.2', '01.2.3.4', '1.2.3.4 ', ' 1.2.3.4', '1.2.3.-1', ''])('refuses %j', (ip) => expect(isIpv4(ip)).toBe(false));
 });
 
 describe('IPv6 syntax', () => {
@@ -27,10 +24,7 @@ describe('IPv6 syntax', () => {
     '1:2:3:4:5:6:192.0.2.1',
     'ABCD:ef01::',
   ])('accepts %s', (ip) => expect(isIpv6(ip)).toBe(true));
-  it.each(['1:2:3:4:5:6:7:8:9', '1::2::3', ':1', '1:', '12345::', 'fe80::1%eth0', '::ffff:256.0.0.1', 'g::1', ''])(
-    'refuses %j',
-    (ip) => expect(isIpv6(ip)).toBe(false),
-  );
+  it.each(['1:2:3:4:5:6:7:8:9', '1::2::3', ':1', '1:', '12345::', 'fe80::1%eth0', '::ffff:256.0.0.1', 'g::1', ''])('refuses %j', (ip) => expect(isIpv6(ip)).toBe(false));
 });
 
 describe('CIDR prefixes', () => {
@@ -41,10 +35,6 @@ describe('CIDR prefixes', () => {
 });
 
 describe('DNS names', () => {
-  it.each(['a', 'ct1', 'a-b.example.com', 'xn--bcher-kva.example', '1.2.3.4', 'A.B'])('accepts %s', (name) =>
-    expect(isDnsName(name)).toBe(true),
-  );
-  it.each(['', '-a', 'a-', 'a..b', 'a.', '.a', 'a b', 'a_b', 'caf\u00e9'])('refuses %j', (name) =>
-    expect(isDnsName(name)).toBe(false),
-  );
+  it.each(['a', 'ct1', 'a-b.example.com', 'xn--bcher-kva.example', '1.2.3.4', 'A.B'])('accepts %s', (name) => expect(isDnsName(name)).toBe(true));
+  it.each(['', '-a', 'a-', 'a..b', 'a.', '.a', 'a b', 'a_b', 'caf\u00e9'])('refuses %j', (name) => expect(isDnsName(name)).toBe(false));
 });

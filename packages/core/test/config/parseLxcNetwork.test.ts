@@ -3,13 +3,7 @@
  * check_prop) and PVE/LXC/Config.pm ($netconf_desc); confirmed against the upstream code.
  */
 import { describe, expect, it } from 'vitest';
-import {
-  ConfigError,
-  type NetConf,
-  parseLxcNetwork,
-  parseLxcNetworkAsPve,
-  printLxcNetwork,
-} from '../../src/config/index.ts';
+import { ConfigError, type NetConf, parseLxcNetwork, parseLxcNetworkAsPve, printLxcNetwork } from '../../src/config/index.ts';
 
 function refusal(str: string): ConfigError {
   try {
@@ -23,9 +17,7 @@ function refusal(str: string): ConfigError {
 
 describe('parseLxcNetwork (strict)', () => {
   it('returns the keys as written plus type veth, booleans as "1"/"0"', () => {
-    expect(
-      parseLxcNetwork('name=eth0,bridge=vmbr0,hwaddr=BC:24:11:3C:FD:E6,ip=dhcp,ip6=auto,firewall=yes,link_down=off'),
-    ).toEqual({
+    expect(parseLxcNetwork('name=eth0,bridge=vmbr0,hwaddr=BC:24:11:3C:FD:E6,ip=dhcp,ip6=auto,firewall=yes,link_down=off')).toEqual({
       name: 'eth0',
       bridge: 'vmbr0',
       hwaddr: 'BC:24:11:3C:FD:E6',
@@ -106,9 +98,7 @@ describe('parseLxcNetworkAsPve (what parse_lxc_network returns)', () => {
     expect(() => parseLxcNetworkAsPve('name=eth0,ip=dhcp,ip=manual', { key: 'net1' })).toThrow(
       expect.objectContaining({ key: 'net1', reason: 'duplicate key in comma-separated list property: ip\n' }),
     );
-    expect(() => parseLxcNetworkAsPve('name=eth0,tag=5000')).toThrow(
-      expect.objectContaining({ reason: 'format error\ntag: value must have a maximum value of 4094\n' }),
-    );
+    expect(() => parseLxcNetworkAsPve('name=eth0,tag=5000')).toThrow(expect.objectContaining({ reason: 'format error\ntag: value must have a maximum value of 4094\n' }));
   });
 });
 
@@ -124,9 +114,7 @@ describe('printLxcNetwork', () => {
       gw6: 'fe80::1',
       ip6: 'auto',
     };
-    expect(printLxcNetwork(net)).toBe(
-      'name=eth0,bridge=vmbr0,gw6=fe80::1,host-managed=1,hwaddr=BC:24:11:3C:FD:E6,ip=dhcp,ip6=auto,type=veth',
-    );
+    expect(printLxcNetwork(net)).toBe('name=eth0,bridge=vmbr0,gw6=fe80::1,host-managed=1,hwaddr=BC:24:11:3C:FD:E6,ip=dhcp,ip6=auto,type=veth');
   });
 
   it('round-trips through the strict parser', () => {

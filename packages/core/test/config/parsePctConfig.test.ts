@@ -54,13 +54,7 @@ describe('strict mode refuses invalid values, naming key and value', () => {
     ['time zone in the wrong case', 'timezone: utc', 'timezone', 'utc', /invalid time zone 'utc'/],
     ['host name with a space', 'hostname: my host', 'hostname', 'my host', /valid DNS name/],
     ['host name label of 64 characters', `hostname: ${'a'.repeat(64)}.example`, 'hostname', 'a'.repeat(64), /63/],
-    [
-      'search domain label of 64 characters',
-      `searchdomain: ${'b'.repeat(64)}.lan`,
-      'searchdomain',
-      'b'.repeat(64),
-      /63/,
-    ],
+    ['search domain label of 64 characters', `searchdomain: ${'b'.repeat(64)}.lan`, 'searchdomain', 'b'.repeat(64), /63/],
     ['name server that is a name', 'nameserver: dns.google', 'nameserver', 'dns.google', /valid IP address/],
     ['link-local name server with a bad interface', 'nameserver: fe80::1%1x', 'nameserver', 'fe80::1%1x', /IP/],
     ['unknown key', 'colour: blue', 'colour', 'blue', /unknown setting 'colour'/],
@@ -70,22 +64,10 @@ describe('strict mode refuses invalid values, naming key and value', () => {
     ['unknown console mode', 'cmode: serial', 'cmode', 'serial', /enumeration/],
     ['unknown feature', 'features: nesting=1,wings=1', 'features', 'nesting=1,wings=1', /wings/],
     ['feature flag that is not boolean', 'features: nesting=2', 'features', 'nesting=2', /boolean/],
-    [
-      'environment entry without NAME=',
-      'lxc.environment.runtime: novalue',
-      'lxc.environment.runtime',
-      'novalue',
-      /NAME=value/,
-    ],
+    ['environment entry without NAME=', 'lxc.environment.runtime: novalue', 'lxc.environment.runtime', 'novalue', /NAME=value/],
     ['env pattern', 'env: bad', 'env', 'bad', /regex pattern/],
     ['lxc.rootfs.path', 'lxc.rootfs.path: /x', 'lxc.rootfs.path', '/x', /auto generated from rootfs/],
-    [
-      'lxc key renamed in LXC 3.0',
-      'lxc.aa_profile: unconfined',
-      'lxc.aa_profile',
-      'unconfined',
-      /renamed to lxc.apparmor.profile/,
-    ],
+    ['lxc key renamed in LXC 3.0', 'lxc.aa_profile: unconfined', 'lxc.aa_profile', 'unconfined', /renamed to lxc.apparmor.profile/],
     ['unknown lxc key', 'lxc.bogus: 1', 'lxc.bogus', '1', /not an lxc key/],
     ['malformed lxc.idmap', 'lxc.idmap: u 0 100000', 'lxc.idmap', 'u 0 100000', /container id/],
     ['empty value', 'hostname:', 'hostname', 'hostname:', /unable to parse config line 1/],
@@ -142,15 +124,9 @@ describe('strict mode accepts the valid forms', () => {
 
   it('accepts features, link-local name servers, search lists, host/UTC/zone.tab zones', () => {
     expect(strict('features: nesting=1').conf.features).toBe('nesting=1');
-    expect(strict('features: keyctl=1,nesting=1,mount=nfs;cifs').conf.features).toBe(
-      'keyctl=1,nesting=1,mount=nfs;cifs',
-    );
-    expect(strict('nameserver: 1.1.1.1 2001:db8::53 fe80::1%eth0').conf.nameserver).toBe(
-      '1.1.1.1 2001:db8::53 fe80::1%eth0',
-    );
-    expect(strict('searchdomain: a.example b.example,c.example').conf.searchdomain).toBe(
-      'a.example b.example,c.example',
-    );
+    expect(strict('features: keyctl=1,nesting=1,mount=nfs;cifs').conf.features).toBe('keyctl=1,nesting=1,mount=nfs;cifs');
+    expect(strict('nameserver: 1.1.1.1 2001:db8::53 fe80::1%eth0').conf.nameserver).toBe('1.1.1.1 2001:db8::53 fe80::1%eth0');
+    expect(strict('searchdomain: a.example b.example,c.example').conf.searchdomain).toBe('a.example b.example,c.example');
     for (const zone of ['host', 'UTC', 'Europe/Vienna', 'America/Sao_Paulo']) {
       expect(strict(`timezone: ${zone}`).conf.timezone).toBe(zone);
     }
@@ -158,9 +134,7 @@ describe('strict mode accepts the valid forms', () => {
 
   it('takes the time zone list from the caller when given', () => {
     const zones = new Set(['Mars/Olympus_Mons']);
-    expect(parsePctConfig('timezone: Mars/Olympus_Mons', { mode: 'strict', zones }).conf.timezone).toBe(
-      'Mars/Olympus_Mons',
-    );
+    expect(parsePctConfig('timezone: Mars/Olympus_Mons', { mode: 'strict', zones }).conf.timezone).toBe('Mars/Olympus_Mons');
     expect(() => parsePctConfig('timezone: Europe/Vienna', { mode: 'strict', zones })).toThrow(ConfigError);
   });
 
@@ -195,9 +169,7 @@ describe('strict mode accepts the valid forms', () => {
   });
 
   it('joins lxc.environment.runtime lines into env with NULs', () => {
-    expect(strict('lxc.environment.runtime: A=1\nlxc.environment.runtime: B=two words\n').conf.env).toBe(
-      'A=1\0B=two words',
-    );
+    expect(strict('lxc.environment.runtime: A=1\nlxc.environment.runtime: B=two words\n').conf.env).toBe('A=1\0B=two words');
   });
 
   it('stops at the first snapshot section', () => {
@@ -208,8 +180,6 @@ describe('strict mode accepts the valid forms', () => {
   it('reports deprecated lxc.cgroup keys as a warning and keeps them', () => {
     const { conf, warnings } = strict('lxc.cgroup.devices.allow: c 1:3 rwm');
     expect(conf.lxc).toEqual([['lxc.cgroup.devices.allow', 'c 1:3 rwm']]);
-    expect(warnings).toEqual([
-      'vm 100 - lxc.cgroup.devices.allow is deprecated, this will be a hard error in the future!\n',
-    ]);
+    expect(warnings).toEqual(['vm 100 - lxc.cgroup.devices.allow is deprecated, this will be a hard error in the future!\n']);
   });
 });

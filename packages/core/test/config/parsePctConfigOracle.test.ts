@@ -21,10 +21,7 @@ describe('the oracle vectors', () => {
       const recorded = v.expect.warnings.filter((w) => w.startsWith('vm 100 - '));
       if (recorded.length > 0) withWarnings++;
       const leading = v.expect.warnings.slice(0, warnings.length);
-      if (
-        JSON.stringify(warnings) !== JSON.stringify(recorded) ||
-        JSON.stringify(leading) !== JSON.stringify(warnings)
-      ) {
+      if (JSON.stringify(warnings) !== JSON.stringify(recorded) || JSON.stringify(leading) !== JSON.stringify(warnings)) {
         mismatches.push(`${v.id}: ${JSON.stringify(warnings)} vs ${JSON.stringify(recorded)}`);
       }
     }
@@ -68,13 +65,7 @@ describe('strict acceptance implies PVE reads the file silently to the same valu
     unprivileged: ['1', 'no', 'maybe'],
     features: ['nesting=1', 'nesting=1,keyctl=on', 'nesting', 'x=1'],
     nameserver: ['1.1.1.1', 'fe80::1%eth0', 'fe80::1%1', 'dns'],
-    net0: [
-      'name=eth0,ip=dhcp',
-      'name=eth0,ip=10.0.0.1/24,gw=10.0.0.254',
-      'name=eth0,gw=10.0.0.1',
-      'ip=dhcp',
-      'name=eth0,ip=1.2.3.4/7',
-    ],
+    net0: ['name=eth0,ip=dhcp', 'name=eth0,ip=10.0.0.1/24,gw=10.0.0.254', 'name=eth0,gw=10.0.0.1', 'ip=dhcp', 'name=eth0,ip=1.2.3.4/7'],
     net1: ['name=eth1,ip6=auto,gw6=fe80::1', 'name=eth0,ip6=dhcp', 'name=eth1,tag=0', 'name=eth1,,ip=dhcp'],
     arch: ['amd64', 'riscv64', 'mips'],
   };

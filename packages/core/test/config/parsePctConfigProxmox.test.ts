@@ -12,9 +12,7 @@ const asPve = (text: string, vmid?: number) => parsePctConfig(text, { mode: 'pro
 describe('proxmox mode does what PVE does when it reads the file', () => {
   it('warns about an unknown time zone and keeps it (oracle case timezone-invalid-zone)', () => {
     const { conf, warnings } = asPve('timezone: Mars/Olympus_Mons\n');
-    expect(warnings).toEqual([
-      "vm 100 - unable to parse value of 'timezone' - invalid time zone 'Mars/Olympus_Mons'\n",
-    ]);
+    expect(warnings).toEqual(["vm 100 - unable to parse value of 'timezone' - invalid time zone 'Mars/Olympus_Mons'\n"]);
     expect(conf.timezone).toBe('Mars/Olympus_Mons');
   });
 
@@ -52,10 +50,7 @@ describe('proxmox mode does what PVE does when it reads the file', () => {
   });
 
   it('keeps unknown keys with a warning and drops unparsable lines and refused lxc keys', () => {
-    const { conf, warnings } = asPve(
-      'colour: blue\n hostname: x\nlxc.rootfs.path: /x\nlxc.aa_profile: unconfined\n',
-      123,
-    );
+    const { conf, warnings } = asPve('colour: blue\n hostname: x\nlxc.rootfs.path: /x\nlxc.aa_profile: unconfined\n', 123);
     expect(conf).toEqual({ colour: 'blue', lxc: [['lxc.aa_profile', 'unconfined']] });
     expect(warnings).toEqual([
       "vm 123 - unable to parse value of 'colour' - unknown setting 'colour'\n",
@@ -68,9 +63,7 @@ describe('proxmox mode does what PVE does when it reads the file', () => {
   it('parses snapshot sections for their warnings only', () => {
     const { conf, warnings } = asPve('#current\nhostname: now\n[snap1]\n#old\nhostname: bad name\n');
     expect(conf).toEqual({ hostname: 'now', description: 'current\n' });
-    expect(warnings).toEqual([
-      "vm 100 - unable to parse value of 'hostname' - value does not look like a valid DNS name\n",
-    ]);
+    expect(warnings).toEqual(["vm 100 - unable to parse value of 'hostname' - value does not look like a valid DNS name\n"]);
   });
 
   it('reproduces the odd corners: "delete" outside pending, an unanchored snapstate, description "0"', () => {

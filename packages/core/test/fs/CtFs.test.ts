@@ -10,7 +10,6 @@ import type { FsEntry } from '../../src/fs/entry.ts';
 import { ctFsFromEntries, entriesFromFs } from '../../src/fs/manifest.ts';
 import { codeOf } from './codeOf.ts';
 
-
 const etc: FsEntry[] = [
   { path: '/etc', type: 'dir' },
   { path: '/etc/hosts', type: 'symlink', target: '../../../outside' },
@@ -91,7 +90,6 @@ describe('root ignores permission bits', () => {
   });
 });
 
-
 describe('byte strings and listing order', () => {
   it('file data round-trips every byte value and is never UTF-8 decoded', () => {
     const fs = new CtFs();
@@ -149,11 +147,7 @@ describe('makePath (File::Path::make_path)', () => {
   it('creates missing parents first with 0777 & ~umask and returns them in order', () => {
     const fs = ctFsFromEntries([{ path: '/etc', type: 'dir' }]);
     const created = fs.makePath('/etc/systemd/system/getty.target.wants');
-    expect(created).toEqual([
-      '/etc/systemd',
-      '/etc/systemd/system',
-      '/etc/systemd/system/getty.target.wants',
-    ]);
+    expect(created).toEqual(['/etc/systemd', '/etc/systemd/system', '/etc/systemd/system/getty.target.wants']);
     expect(fs.lstat('/etc/systemd/system')?.mode).toBe(0o755);
     expect(fs.makePath('/etc/systemd')).toEqual([]);
   });
@@ -181,14 +175,6 @@ describe('makePath (File::Path::make_path)', () => {
   });
 
   it('uses File::Basename::dirname for parents (values from perl 5.36)', () => {
-    expect(['/', '/a', '/a/b/', 'a', 'a/', '//a//b//', '/a//'].map(perlDirname)).toEqual([
-      '/',
-      '/',
-      '/a',
-      '.',
-      '.',
-      '//a',
-      '/',
-    ]);
+    expect(['/', '/a', '/a/b/', 'a', 'a/', '//a//b//', '/a//'].map(perlDirname)).toEqual(['/', '/', '/a', '.', '.', '//a', '/']);
   });
 });

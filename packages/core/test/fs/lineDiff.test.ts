@@ -3,10 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { diffLines, splitLines, unifiedHunks } from '../../src/fs/lineDiff.ts';
 
 const thirtyLines = Array.from({ length: 30 }, (_, i) => `line ${i}\n`).join('');
-const edited = thirtyLines
-  .replace('line 3\n', 'LINE 3\n')
-  .replace('line 20\n', '')
-  .replace('line 29\n', 'line 29');
+const edited = thirtyLines.replace('line 3\n', 'LINE 3\n').replace('line 20\n', '').replace('line 29\n', 'line 29');
 
 /** Applies unified hunks to a text (an independent reader of the format). */
 function applyHunks(before: string, hunks: string): string {
@@ -90,22 +87,14 @@ describe('unifiedHunks', () => {
         .split('\n')
         .filter((l) => l.startsWith('@@')),
     ).toEqual(['@@ -2,5 +2,5 @@', '@@ -19,5 +19,4 @@', '@@ -28,3 +27,3 @@']);
-    expect(
-      unifiedHunks(
-        '127.0.0.1 localhost\n',
-        '\n# --- BEGIN PVE ---\n127.0.1.1 ct\n# --- END PVE ---\n',
-      ),
-    ).toBe(
-      '@@ -1 +1,4 @@\n-127.0.0.1 localhost\n+\n' +
-        '+# --- BEGIN PVE ---\n+127.0.1.1 ct\n+# --- END PVE ---\n',
+    expect(unifiedHunks('127.0.0.1 localhost\n', '\n# --- BEGIN PVE ---\n127.0.1.1 ct\n# --- END PVE ---\n')).toBe(
+      '@@ -1 +1,4 @@\n-127.0.0.1 localhost\n+\n' + '+# --- BEGIN PVE ---\n+127.0.1.1 ct\n+# --- END PVE ---\n',
     );
   });
 
   it('is empty for equal texts and can stop after a number of hunks', () => {
     expect(unifiedHunks('a\nb\n', 'a\nb\n')).toBe('');
-    expect(unifiedHunks(thirtyLines, edited, { maxHunks: 1 })).toMatch(
-      /@@ \.\.\. more changes \.\.\. @@\n$/,
-    );
+    expect(unifiedHunks(thirtyLines, edited, { maxHunks: 1 })).toMatch(/@@ \.\.\. more changes \.\.\. @@\n$/);
   });
 
   it('produces hunks that turn the old text into the new one, with a minimal edit count', () => {

@@ -3,12 +3,7 @@ import { ctFsFromEntries } from '../../src/fs/manifest.ts';
 import { walk } from '../../src/fs/pathWalk.ts';
 import { rootOf } from '../../src/fs/inodes.ts';
 import { FsError } from '../../src/fs/CtFsApi.ts';
-import {
-  CHROOT_ROWS,
-  HOST_ESCAPING_QUERIES,
-  HOST_INSIDE_ROWS,
-  PROBE_TREE,
-} from './fixtures/linuxProbe.ts';
+import { CHROOT_ROWS, HOST_ESCAPING_QUERIES, HOST_INSIDE_ROWS, PROBE_TREE } from './fixtures/linuxProbe.ts';
 
 const fs = ctFsFromEntries(PROBE_TREE);
 

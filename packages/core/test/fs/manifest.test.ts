@@ -6,9 +6,7 @@ import type { FsEntry } from '../../src/fs/entry.ts';
 import { entriesFromFs, volumeFromEntries } from '../../src/fs/manifest.ts';
 
 /** The recorded vectors (oracle/); a missing file fails. */
-const vectorsPath =
-  process.env.PVE_ORACLE_VECTORS ??
-  fileURLToPath(new URL('../../../../oracle/base-vectors.jsonl', import.meta.url));
+const vectorsPath = process.env.PVE_ORACLE_VECTORS ?? fileURLToPath(new URL('../../../../oracle/base-vectors.jsonl', import.meta.url));
 
 interface Vector {
   id: string;
@@ -62,32 +60,18 @@ describe('round trips over the 400 oracle vectors', () => {
     expect(vectors).toHaveLength(400);
   });
 
-  it.each(vectors.map((v) => [v.id, v] as const))(
-    '%s: a materialised rootfs snapshots to the rootfs with defaults filled in',
-    (_id, v) => {
-      expect(JSON.stringify(entriesFromFs(volumeFromEntries(v.rootfs)))).toBe(
-        JSON.stringify(withDefaults(v.rootfs)),
-      );
-    },
-  );
+  it.each(vectors.map((v) => [v.id, v] as const))('%s: a materialised rootfs snapshots to the rootfs with defaults filled in', (_id, v) => {
+    expect(JSON.stringify(entriesFromFs(volumeFromEntries(v.rootfs)))).toBe(JSON.stringify(withDefaults(v.rootfs)));
+  });
 
-  it.each(vectors.map((v) => [v.id, v] as const))(
-    '%s: expect.tree snapshots to itself, byte for byte in JSON',
-    (_id, v) => {
-      expect(JSON.stringify(entriesFromFs(new CtFs(volumeFromEntries(v.expect.tree))))).toBe(
-        JSON.stringify(v.expect.tree),
-      );
-    },
-  );
+  it.each(vectors.map((v) => [v.id, v] as const))('%s: expect.tree snapshots to itself, byte for byte in JSON', (_id, v) => {
+    expect(JSON.stringify(entriesFromFs(new CtFs(volumeFromEntries(v.expect.tree))))).toBe(JSON.stringify(v.expect.tree));
+  });
 });
 
 describe('materialisation rules (README §4)', () => {
   it('creates unlisted parents as 0755 root directories, lists explicit modes and owners', () => {
-    const tree = entriesFromFs(
-      volumeFromEntries([
-        { path: '/a/b/c', type: 'file', mode: '0600', uid: 5, gid: 6, content: 'x' },
-      ]),
-    );
+    const tree = entriesFromFs(volumeFromEntries([{ path: '/a/b/c', type: 'file', mode: '0600', uid: 5, gid: 6, content: 'x' }]));
     expect(tree).toEqual([
       { gid: 0, mode: '0755', path: '/a', type: 'dir', uid: 0 },
       { gid: 0, mode: '0755', path: '/a/b', type: 'dir', uid: 0 },
@@ -134,9 +118,7 @@ describe('materialisation rules (README §4)', () => {
   });
 
   it('keeps a leading byte-order mark in the content', () => {
-    const tree = entriesFromFs(
-      volumeFromEntries([{ path: '/f', type: 'file', content: '\ufeffx' }]),
-    );
+    const tree = entriesFromFs(volumeFromEntries([{ path: '/f', type: 'file', content: '\ufeffx' }]));
     expect(tree[0]?.content).toBe('\ufeffx');
   });
 
@@ -151,12 +133,8 @@ describe('materialisation rules (README §4)', () => {
   });
 
   it('ignores a listed symlink mode and reports 0777', () => {
-    const tree = entriesFromFs(
-      volumeFromEntries([{ path: '/l', type: 'symlink', target: 'x', mode: '0644', uid: 3 }]),
-    );
-    expect(tree).toEqual([
-      { gid: 0, mode: '0777', path: '/l', target: 'x', type: 'symlink', uid: 3 },
-    ]);
+    const tree = entriesFromFs(volumeFromEntries([{ path: '/l', type: 'symlink', target: 'x', mode: '0644', uid: 3 }]));
+    expect(tree).toEqual([{ gid: 0, mode: '0777', path: '/l', target: 'x', type: 'symlink', uid: 3 }]);
   });
 
   it('accepts a Volume or any CtFsApi', () => {

@@ -65,15 +65,8 @@ describe('firstDifference', () => {
     const base: FsEntry[] = [{ path: '/a', type: 'file', content: 'x' }];
     expect(firstDifference(base, [])).toBe('/a: expected file 0644 0:0 (1 bytes), missing');
     expect(firstDifference([], base)).toBe('/a: unexpected file 0644 0:0 (1 bytes)');
-    expect(firstDifference(base, [{ path: '/a', type: 'symlink', target: '/x' }])).toBe(
-      '/a: type: expected file 0644 0:0 (1 bytes), got symlink 0:0 -> /x',
-    );
-    expect(
-      firstDifference(
-        [{ path: '/l', type: 'symlink', target: 'a' }],
-        [{ path: '/l', type: 'symlink', target: 'b' }],
-      ),
-    ).toBe('/l: target: expected "a", got "b"');
+    expect(firstDifference(base, [{ path: '/a', type: 'symlink', target: '/x' }])).toBe('/a: type: expected file 0644 0:0 (1 bytes), got symlink 0:0 -> /x');
+    expect(firstDifference([{ path: '/l', type: 'symlink', target: 'a' }], [{ path: '/l', type: 'symlink', target: 'b' }])).toBe('/l: target: expected "a", got "b"');
   });
 
   it('describes binary content by size and first differing byte', () => {
@@ -86,8 +79,7 @@ describe('firstDifference', () => {
       },
     ];
     expect(firstDifference(bin([0x7f, 0xff, 1]), bin([0x7f, 0xff, 2, 3]))).toBe(
-      '/b: content differs (- expected, + actual):\n' +
-        'binary content differs: 3 vs 4 bytes, first difference at byte 2',
+      '/b: content differs (- expected, + actual):\n' + 'binary content differs: 3 vs 4 bytes, first difference at byte 2',
     );
   });
 });
@@ -138,8 +130,6 @@ describe('unifiedTreeDiff', () => {
 
   it('summarises binary content changes', () => {
     const bin: FsEntry[] = [{ path: '/b', type: 'file', content: '/w==', encoding: 'base64' }];
-    expect(unifiedTreeDiff([], bin)).toBe(
-      'diff a/b b/b\nnew file 0644 0:0\nBinary content differs (0 -> 1 bytes)\n',
-    );
+    expect(unifiedTreeDiff([], bin)).toBe('diff a/b b/b\nnew file 0644 0:0\nBinary content differs (0 -> 1 bytes)\n');
   });
 });

@@ -8,29 +8,13 @@ import { loadOracleVectors, type OracleEntry, type OracleVector } from '../confi
 
 describe('parseOsRelease', () => {
   const rows: Array<[string, string, Record<string, string>]> = [
-    [
-      'unquoted values keep only the leading [A-Za-z0-9] run',
-      'ID=opensuse-leap\nVERSION_ID=24.03\n',
-      { ID: 'opensuse', VERSION_ID: '24' },
-    ],
-    [
-      'Wolfi: ID unquoted, VERSION_ID quoted',
-      'ID=wolfi\nVERSION_ID="20230201"\n',
-      { ID: 'wolfi', VERSION_ID: '20230201' },
-    ],
+    ['unquoted values keep only the leading [A-Za-z0-9] run', 'ID=opensuse-leap\nVERSION_ID=24.03\n', { ID: 'opensuse', VERSION_ID: '24' }],
+    ['Wolfi: ID unquoted, VERSION_ID quoted', 'ID=wolfi\nVERSION_ID="20230201"\n', { ID: 'wolfi', VERSION_ID: '20230201' }],
     ['a dotted unquoted version keeps its first run', 'VERSION_ID=2023.02.01\n', { VERSION_ID: '2023' }],
-    [
-      'double quotes evaluate \\" \\$ \\` \\\\ \\n \\t',
-      'A="x \\"q\\" \\$H \\`c\\` \\\\ \\n\\t."\n',
-      { A: 'x "q" $H `c` \\ \n\t.' },
-    ],
+    ['double quotes evaluate \\" \\$ \\` \\\\ \\n \\t', 'A="x \\"q\\" \\$H \\`c\\` \\\\ \\n\\t."\n', { A: 'x "q" $H `c` \\ \n\t.' }],
     ['other backslashes stay', 'A="a\\qb\\\'c"\n', { A: "a\\qb'c" }],
     ['single quotes are literal', 'A=\'x\\ny "z"\'\n', { A: 'x\\ny "z"' }],
-    [
-      'leading blanks are allowed, comments and junk ignored',
-      '  ID=arch\n#ID=wolfi\n\njunk\n=x\n1A=b\n',
-      { ID: 'arch' },
-    ],
+    ['leading blanks are allowed, comments and junk ignored', '  ID=arch\n#ID=wolfi\n\njunk\n=x\n1A=b\n', { ID: 'arch' }],
     ['text after the closing quote is ignored', 'NAME="Wolfi" # note\nID=\'arch\'x\n', { NAME: 'Wolfi', ID: 'arch' }],
     ['an unclosed quote yields the empty run', 'NAME="Wolfi\nID=\'arch\n', { NAME: '', ID: '' }],
     ['a later line wins', 'ID=arch\nID=nixos\n', { ID: 'nixos' }],

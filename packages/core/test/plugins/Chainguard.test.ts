@@ -10,8 +10,7 @@ import { wolfiTree, type TreeOptions } from './wolfiTree.ts';
 
 const NOW = 1767225600; // 2026-01-01, day 20454
 const NET_DHCP = 'net0: name=eth0,bridge=vmbr0,hwaddr=BC:24:11:00:00:01,ip=dhcp,type=veth\n';
-const NET_STATIC =
-  'net0: name=eth0,bridge=vmbr0,hwaddr=BC:24:11:00:00:01,ip=192.0.2.10/24,gw=198.51.100.1,type=veth\n';
+const NET_STATIC = 'net0: name=eth0,bridge=vmbr0,hwaddr=BC:24:11:00:00:01,ip=192.0.2.10/24,gw=198.51.100.1,type=veth\n';
 
 function run(tree: TreeOptions | FsEntry[], config: string, extra: Partial<SessionInput> = {}) {
   const rootfs = Array.isArray(tree) ? tree : wolfiTree(tree);
@@ -49,9 +48,7 @@ describe('detection', () => {
   });
 
   it('a missing or odd VERSION_ID is not an error', () => {
-    const tree = wolfiTree({ systemd: true }).map((e) =>
-      e.path === '/etc/os-release' ? { ...e, content: 'ID=chainguard\nVERSION_ID="2024-13-99-dev"\n' } : e,
-    );
+    const tree = wolfiTree({ systemd: true }).map((e) => (e.path === '/etc/os-release' ? { ...e, content: 'ID=chainguard\nVERSION_ID="2024-13-99-dev"\n' } : e));
     expect(run(tree, NET_DHCP).error).toBeNull();
     const bare = wolfiTree({ systemd: true }).map((e) => (e.path === '/etc/os-release' ? { ...e, content: 'ID=chainguard\n' } : e));
     expect(run(bare, NET_DHCP).error).toBeNull();
@@ -144,9 +141,7 @@ describe('first boot services and consoles', () => {
 describe('DNS', () => {
   it('with resolved: a drop-in from the configured servers and the stub link kept', () => {
     const out = run({ systemd: true }, `${NET_DHCP}nameserver: 192.0.2.1 2001:db8::1\nsearchdomain: a.example b.example\n`);
-    expect(file(out.tree, '/etc/systemd/resolved.conf.d/pve.conf')?.content).toBe(
-      '[Resolve]\nDNS=192.0.2.1 2001:db8::1\nDomains=a.example b.example\n',
-    );
+    expect(file(out.tree, '/etc/systemd/resolved.conf.d/pve.conf')?.content).toBe('[Resolve]\nDNS=192.0.2.1 2001:db8::1\nDomains=a.example b.example\n');
     expect(file(out.tree, '/etc/resolv.conf')).toMatchObject({ type: 'symlink', target: '../run/systemd/resolve/stub-resolv.conf' });
   });
 

@@ -16,9 +16,7 @@ describe('Drand48', () => {
   });
 
   it("returns exactly Perl's doubles", () => {
-    expect(draw(new Drand48(0), 3)).toEqual([
-      0.17082803610628972, 0.74990198048496381, 0.09637165562356742,
-    ]);
+    expect(draw(new Drand48(0), 3)).toEqual([0.17082803610628972, 0.74990198048496381, 0.09637165562356742]);
   });
 
   it.each([

@@ -1,12 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  canonicalIpv6,
-  formatIpv6,
-  ipv6FromBigInt,
-  ipv6ToBigInt,
-  parseIpv6,
-} from '../../src/util/ipv6.ts';
+import { canonicalIpv6, formatIpv6, ipv6FromBigInt, ipv6ToBigInt, parseIpv6 } from '../../src/util/ipv6.ts';
 
 /** WHATWG URL host serialisation: an independent RFC 5952 formatter built into Node. */
 const urlCanonical = (text: string): string | undefined => {
@@ -47,35 +41,17 @@ describe('formatIpv6', () => {
 });
 
 describe('parseIpv6', () => {
-  it.each([
-    '1:2:3:4:5:6:7::',
-    '::2:3:4:5:6:7:8',
-    '::ffff:1.2.3.4',
-    '1:2:3:4:5:6:1.2.3.4',
-    '::',
-    '1::2:3',
-    '0001:0DB8::00ff',
-  ])('reads %s like WHATWG URL does', (text) => {
+  it.each(['1:2:3:4:5:6:7::', '::2:3:4:5:6:7:8', '::ffff:1.2.3.4', '1:2:3:4:5:6:1.2.3.4', '::', '1::2:3', '0001:0DB8::00ff'])('reads %s like WHATWG URL does', (text) => {
     expect(canonicalIpv6(text)).toBe(urlCanonical(text));
   });
 
-  it.each([
-    '1::2:3:4:5:6:7:8',
-    '::01.2.3.4',
-    '::256.1.1.1',
-    'a::b::c',
-    '12345::',
-    'fe80::1%eth0',
-    ':1::',
-    '1:::2',
-    '1:2:3:4:5:6:7:8:9',
-    '1:2:3:4:5:6:7',
-    '1.2.3.4',
-    '',
-  ])('rejects %j, as WHATWG URL does', (text) => {
-    expect(urlCanonical(text)).toBeUndefined();
-    expect(parseIpv6(text)).toBeUndefined();
-  });
+  it.each(['1::2:3:4:5:6:7:8', '::01.2.3.4', '::256.1.1.1', 'a::b::c', '12345::', 'fe80::1%eth0', ':1::', '1:::2', '1:2:3:4:5:6:7:8:9', '1:2:3:4:5:6:7', '1.2.3.4', ''])(
+    'rejects %j, as WHATWG URL does',
+    (text) => {
+      expect(urlCanonical(text)).toBeUndefined();
+      expect(parseIpv6(text)).toBeUndefined();
+    },
+  );
 
   it('reads back every text form of a random address', () => {
     const form = fc.record({
@@ -91,18 +67,14 @@ describe('parseIpv6', () => {
     fc.assert(
       fc.property(form, ({ groups, upper, padded, dottedTail, gap }) => {
         const hex = groups.map((value) => value.toString(16).padStart(padded ? 4 : 1, '0'));
-        const quad = [groups[6]! >> 8, groups[6]! & 255, groups[7]! >> 8, groups[7]! & 255].join(
-          '.',
-        );
+        const quad = [groups[6]! >> 8, groups[6]! & 255, groups[7]! >> 8, groups[7]! & 255].join('.');
         const parts = dottedTail ? [...hex.slice(0, 6), quad] : hex;
         // Write a random run of hex groups as `::` when the run is all zeros.
         const hexParts = dottedTail ? 6 : 8;
         const start = gap[0] % hexParts;
         const length = 1 + (gap[1] % (hexParts - start));
         const compressible = groups.slice(start, start + length).every((value) => value === 0);
-        const text = compressible
-          ? `${parts.slice(0, start).join(':')}::${parts.slice(start + length).join(':')}`
-          : parts.join(':');
+        const text = compressible ? `${parts.slice(0, start).join(':')}::${parts.slice(start + length).join(':')}` : parts.join(':');
         const written = upper ? text.toUpperCase() : text;
         expect(parseIpv6(written)).toEqual(groups);
         expect(canonicalIpv6(written)).toBe(urlCanonical(written));

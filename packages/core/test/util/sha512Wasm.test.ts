@@ -1,13 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import {
-  DIGEST_AT,
-  MESSAGE_AT,
-  paddedLength,
-  sha512CryptRounds,
-  sha512InMemory,
-  sha512Memory,
-} from '../../src/util/sha512Wasm.ts';
+import { DIGEST_AT, MESSAGE_AT, paddedLength, sha512CryptRounds, sha512InMemory, sha512Memory } from '../../src/util/sha512Wasm.ts';
 
 function wasmSha512(message: Uint8Array): string {
   sha512Memory(message.length).set(message, MESSAGE_AT);
@@ -27,8 +20,7 @@ describe('sha512InMemory', () => {
 
   it('gives the FIPS 180-4 digest of "abc"', () => {
     expect(wasmSha512(new TextEncoder().encode('abc'))).toBe(
-      'ddaf35a193617abacc417349ae20413112e6fa4e89a97ea20a9eeee64b55d39a' +
-        '2192992a274fc1a836ba3c23a3feebbd454d4423643ce80e2a9ac94fa54ca49f',
+      'ddaf35a193617abacc417349ae20413112e6fa4e89a97ea20a9eeee64b55d39a' + '2192992a274fc1a836ba3c23a3feebbd454d4423643ce80e2a9ac94fa54ca49f',
     );
   });
 
@@ -51,8 +43,7 @@ function referenceRounds(first: Uint8Array, p: Uint8Array, s: Uint8Array, rounds
 }
 
 describe('sha512CryptRounds', () => {
-  const bytes = (length: number, seed: number) =>
-    Uint8Array.from({ length }, (_, i) => (i * 37 + seed) & 0xff);
+  const bytes = (length: number, seed: number) => Uint8Array.from({ length }, (_, i) => (i * 37 + seed) & 0xff);
   const first = bytes(64, 1);
 
   // an empty and a long P (the memory grows), S from empty to libxcrypt's 16 bytes

@@ -20,11 +20,7 @@ export interface SubsetViolation {
 }
 
 /** Node kinds outside `accepted` are refused, with the reason `refusals` gives for some. */
-export function checkSubset(
-  sf: SourceFile,
-  accepted: Readonly<Record<string, Row>>,
-  refusals: Readonly<Record<string, string>>,
-): SubsetViolation[] {
+export function checkSubset(sf: SourceFile, accepted: Readonly<Record<string, Row>>, refusals: Readonly<Record<string, string>>): SubsetViolation[] {
   const found: SubsetViolation[] = [];
   sf.forEachDescendant((node, traversal) => {
     if (Node.isTypeNode(node) || Node.isJSDoc(node) || Node.isTypeParameterDeclaration(node)) {

@@ -53,7 +53,9 @@ export function checkAll(opts: CheckOptions = {}): CheckResult {
   compare(modulePath(opts.baseDir ?? HARNESS_GENERATED_DIR, 'Base'), compileHarnessBase(opts.baseSource ?? BASE_SOURCE));
   const setupDir = resolve(dir, 'PVE/LXC/Setup');
   if (existsSync(setupDir)) {
-    for (const f of readdirSync(setupDir).filter((x) => x.endsWith('.pm')).sort()) {
+    for (const f of readdirSync(setupDir)
+      .filter((x) => x.endsWith('.pm'))
+      .sort()) {
       if (plugins.some((p) => p.name === basename(f, '.pm'))) continue;
       const target = resolve(setupDir, f);
       const name = displayPath(target);

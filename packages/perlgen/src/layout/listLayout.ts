@@ -57,9 +57,7 @@ function portLayout(items: ListItem[], cx: ListContext, trailingComma: boolean):
   // perltidy counts commas that follow an identifier-like item; without a trailing comma
   // the last item counts when it starts with one.
   const last = items[itemCount - 1]!;
-  const identifierCount =
-    items.slice(0, -1).filter((it) => it.identifierLike).length +
-    (trailingComma ? (last.identifierLike ? 1 : 0) : last.startsIdentifier ? 1 : 0);
+  const identifierCount = items.slice(0, -1).filter((it) => it.identifierLike).length + (trailingComma ? (last.identifierLike ? 1 : 0) : last.startsIdentifier ? 1 : 0);
   const firstTermLength = lengths[0]!;
   const maxLength = [0, 0];
   for (let j = 1; j < itemCount; j++) {
@@ -67,11 +65,7 @@ function portLayout(items: ListItem[], cx: ListContext, trailingComma: boolean):
     maxLength[odd] = Math.max(maxLength[odd]!, lengths[j]!);
   }
   const oddOrEven = identifierCount >= itemCount - 1 ? 1 : 2;
-  const separateFirstTerm =
-    oddOrEven === 1 &&
-    itemCount > 3 &&
-    firstTermLength > 2 * maxLength[0]! - 2 &&
-    firstTermLength > 2 * maxLength[1]! - 2;
+  const separateFirstTerm = oddOrEven === 1 && itemCount > 3 && firstTermLength > 2 * maxLength[0]! - 2 && firstTermLength > 2 * maxLength[1]! - 2;
   if (separateFirstTerm) return { kind: 'none' };
   maxLength[0] = Math.max(maxLength[0]!, firstTermLength);
 
@@ -131,8 +125,7 @@ function portLayout(items: ListItem[], cx: ListContext, trailingComma: boolean):
   let formattedLines = Math.ceil(itemCount / fields);
   fields = compactifyTable(itemCount, fields, formattedLines, oddOrEven);
   formattedLines = Math.ceil(itemCount / fields);
-  let formattedColumns =
-    fields > 1 ? pairWidth * Math.floor(itemCount / 2) + (itemCount % 2) * maxWidth : maxWidth * itemCount;
+  let formattedColumns = fields > 1 ? pairWidth * Math.floor(itemCount / 2) + (itemCount % 2) * maxWidth : maxWidth * itemCount;
   if (formattedColumns < packedColumns) formattedColumns = packedColumns;
   const unusedColumns = formattedColumns - packedColumns;
   const sparsity = unusedColumns / formattedColumns;
@@ -143,11 +136,7 @@ function portLayout(items: ListItem[], cx: ListContext, trailingComma: boolean):
   if (paren && packedLines <= 2 && itemCount < 9) {
     if ((fields === 2 && itemCount === 3) || (newIdentifierCount > 0 && sparsity > 0.15)) return wrap();
   }
-  if (
-    (formattedLines < 3 && packedLines < formattedLines) ||
-    formattedLines < 2 ||
-    unusedColumns > maxAllowedSparsity * formattedColumns
-  ) {
+  if ((formattedLines < 3 && packedLines < formattedLines) || formattedLines < 2 || unusedColumns > maxAllowedSparsity * formattedColumns) {
     // Brackets and braces get their ragged breaks with the container broken open.
     return !paren || (packedLines > 2 && itemCount > 10) ? { kind: 'none' } : wrap();
   }

@@ -1,8 +1,27 @@
 /** perltidy's logical padding: how it lines up the first token of a broken condition. */
 
 const KEYWORDS = new Set([
-  'defined', 'exists', 'scalar', 'int', 'length', 'join', 'split', 'keys', 'index', 'rindex',
-  'sort', 'map', 'grep', 'reverse', 'undef', 'oct', 'time', 'push', 'die', 'warn', 'return',
+  'defined',
+  'exists',
+  'scalar',
+  'int',
+  'length',
+  'join',
+  'split',
+  'keys',
+  'index',
+  'rindex',
+  'sort',
+  'map',
+  'grep',
+  'reverse',
+  'undef',
+  'oct',
+  'time',
+  'push',
+  'die',
+  'warn',
+  'return',
 ]);
 
 /** perltidy's type of the first token of a printed expression (i, Q, n, k, w, ...). */

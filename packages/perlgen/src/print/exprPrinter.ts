@@ -136,7 +136,12 @@ export function makeExprPrinter(subBody: SubBodyPrinter): ExprPrinter {
    * that runs of short simple items share one. */
   function brokenSublist(open: string, items: PerlExpr[], close: string, indent: number, render: (e: PerlExpr) => Doc): Doc {
     const rows = sublistBreaks(items.map(listItem), { itemIndent: indent + INDENT, maxWidth: MAX_WIDTH, listType: '' });
-    const docRows = rows.map((row) => b.join(', ', row.map((i) => render(items[i]!))));
+    const docRows = rows.map((row) =>
+      b.join(
+        ', ',
+        row.map((i) => render(items[i]!)),
+      ),
+    );
     return [open, b.indent([b.hardline, b.join([',', b.hardline], docRows), ',']), b.hardline, close];
   }
 
@@ -151,9 +156,7 @@ export function makeExprPrinter(subBody: SubBodyPrinter): ExprPrinter {
   function hashList(entries: HashEntry[], indent: number, welded = false, nested = false): Doc {
     if (entries.length === 0) return '{}';
     const docs = entries.map((en): Doc =>
-      'spread' in en
-        ? exprDoc({ k: 'deref', sigil: '%', ref: en.spread }, indent + INDENT, true)
-        : [hashKey(en.key), ' => ', exprDoc(en.value, indent + INDENT, true)],
+      'spread' in en ? exprDoc({ k: 'deref', sigil: '%', ref: en.spread }, indent + INDENT, true) : [hashKey(en.key), ' => ', exprDoc(en.value, indent + INDENT, true)],
     );
     if (nested) return ['{ ', b.join(', ', docs), ' }'];
     const body = [b.indent([b.line, b.join([',', b.line], docs), b.ifBreak(',', '')]), b.line];
@@ -181,7 +184,17 @@ export function makeExprPrinter(subBody: SubBodyPrinter): ExprPrinter {
       case 'undef':
         return 'undef';
       case 'call':
-        if (e.bare) return e.args.length === 0 ? e.fn : [e.fn, ' ', b.join(', ', e.args.map((a) => argDoc(a, e.args, indent)))];
+        if (e.bare)
+          return e.args.length === 0
+            ? e.fn
+            : [
+                e.fn,
+                ' ',
+                b.join(
+                  ', ',
+                  e.args.map((a) => argDoc(a, e.args, indent)),
+                ),
+              ];
         return [e.fn, callArgs(e.args, indent, nested)];
       case 'method': {
         const inv = typeof e.invocant === 'string' ? e.invocant : operand(e.invocant, PREC.term, indent, nested);
@@ -202,13 +215,10 @@ export function makeExprPrinter(subBody: SubBodyPrinter): ExprPrinter {
         const leftMin = NON_ASSOCIATIVE.has(p) ? p + 1 : p;
         const rightMin = ASSOCIATIVE.has(e.op) && e.right.k === 'binop' && e.right.op === e.op ? p : p + 1;
         // `a && b || c` is right in Perl too, but upstream writes the parentheses.
-        const clarify = (x: PerlExpr): Doc =>
-          (e.op === '||' || e.op === '//') && x.k === 'binop' && x.op === '&&' ? ['(', exprDoc(x, indent, nested), ')'] : '';
+        const clarify = (x: PerlExpr): Doc => ((e.op === '||' || e.op === '//') && x.k === 'binop' && x.op === '&&' ? ['(', exprDoc(x, indent, nested), ')'] : '');
         // `(LIST) x N` repeats a list in list context: keep the string repetition a scalar.
         const repeat = e.op === 'x' && precedence(e.left) < leftMin;
-        const left = repeat
-          ? ['scalar(', exprDoc(e.left, indent, nested), ')']
-          : clarify(e.left) || operand(e.left, leftMin, indent, nested);
+        const left = repeat ? ['scalar(', exprDoc(e.left, indent, nested), ')'] : clarify(e.left) || operand(e.left, leftMin, indent, nested);
         const right = clarify(e.right) || operand(e.right, rightMin, indent, nested);
         return [left, ` ${e.op} `, right];
       }

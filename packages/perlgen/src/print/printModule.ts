@@ -13,7 +13,12 @@ export function printModule(mod: LaidOutModule): string {
   out.batch(0, ['use strict;', 'use warnings;'], 'code', false);
   for (const group of mod.uses) {
     out.blank();
-    out.batch(0, group.map((u) => `use ${u};`), 'code', false);
+    out.batch(
+      0,
+      group.map((u) => `use ${u};`),
+      'code',
+      false,
+    );
   }
   out.blank();
   out.batch(0, [`use base qw(${mod.basePackage});`], 'code', false);

@@ -28,8 +28,7 @@ export function render(doc: Doc, level: number, origin: Origin | undefined): str
   for (const line of lines) {
     if (line.length > limit && !/^\s*#/.test(line) && !/^\s*(?:my \$\w+ = )?sub \{$/.test(line)) {
       throw new LayoutError(
-        `this statement cannot be laid out within ${MAX_WIDTH} columns the way perltidy would; ` +
-          'bind part of it to a variable or shorten it',
+        `this statement cannot be laid out within ${MAX_WIDTH} columns the way perltidy would; ` + 'bind part of it to a variable or shorten it',
         origin,
       );
     }
@@ -147,7 +146,9 @@ export function callStatement(ex: ExprPrinter, e: PerlExpr, postfix: PerlExpr | 
 function containsSub(e: PerlExpr): boolean {
   if (e.k === 'anonsub') return true;
   return Object.values(e).some((x) =>
-    Array.isArray(x) ? x.some((y) => y && typeof y === 'object' && 'k' in y && containsSub(y as PerlExpr)) : x && typeof x === 'object' && 'k' in x && containsSub(x as PerlExpr),
+    Array.isArray(x)
+      ? x.some((y) => y && typeof y === 'object' && 'k' in y && containsSub(y as PerlExpr))
+      : x && typeof x === 'object' && 'k' in x && containsSub(x as PerlExpr),
   );
 }
 

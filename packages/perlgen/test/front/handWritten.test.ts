@@ -7,11 +7,14 @@ import { strange } from './elsewhere.ts';
 `;
 
 function compileBase(body: string) {
-  return compileSource(`${HEAD}
+  return compileSource(
+    `${HEAD}
 export abstract class Base extends CtHelpers {
 ${body}
 }
-`, 'packages/core/src/base/Base.ts');
+`,
+    'packages/core/src/base/Base.ts',
+  );
 }
 
 describe('the Base model (harness mode)', () => {
@@ -63,7 +66,8 @@ describe('the Base model (harness mode)', () => {
 
 describe('sibling modules of the Base model', () => {
   it('compile their functions in as lexical helpers where compiled code calls them', () => {
-    const r = compileSource(`import type { PctConf } from '../config/types.ts';
+    const r = compileSource(
+      `import type { PctConf } from '../config/types.ts';
 import { CtHelpers } from './CtHelpers.ts';
 import { hostsNames } from './hostsSection.ts';
 import { networkdUnit } from './networkdUnit.ts';
@@ -72,7 +76,9 @@ export abstract class Base extends CtHelpers {
     this.ctFileSetContents('/etc/x', hostsNames('h', conf.searchdomain));
   }
 }
-`, 'packages/core/src/base/Base.ts');
+`,
+      'packages/core/src/base/Base.ts',
+    );
     expect(r.diagnostics).toEqual([]);
     expect(r.perl).toContain('my sub hosts_names {\n    my ($hostname, $searchdomains) = @_;\n');
     expect(r.perl).toContain("$self->ct_file_set_contents('/etc/x', hosts_names('h', $conf->{searchdomain}));");
@@ -83,7 +89,8 @@ export abstract class Base extends CtHelpers {
 
 describe('regex construction and rest parameters', () => {
   it('compiles new RegExp with a quotemeta span and a regex text constant to qr//', () => {
-    const r = compileSource(`import type { PctConf } from '../config/types.ts';
+    const r = compileSource(
+      `import type { PctConf } from '../config/types.ts';
 import { quotemeta, WS } from '../runtime/perlText.ts';
 import { CtHelpers } from './CtHelpers.ts';
 export abstract class Base extends CtHelpers {
@@ -93,13 +100,16 @@ export abstract class Base extends CtHelpers {
     if (re.test('x')) this.ctUnlink(dev);
   }
 }
-`, 'packages/core/src/base/Base.ts');
+`,
+      'packages/core/src/base/Base.ts',
+    );
     expect(r.diagnostics).toEqual([]);
-    expect(r.perl).toContain("    my $re = qr/^\\Q$dev\\E\\s*\\z/;\n");
+    expect(r.perl).toContain('    my $re = qr/^\\Q$dev\\E\\s*\\z/;\n');
   });
 
   it('refuses to reassign a rest parameter (Perl would store one array reference)', () => {
-    const r = compileSource(`import type { PctConf } from '../config/types.ts';
+    const r = compileSource(
+      `import type { PctConf } from '../config/types.ts';
 import { CtHelpers } from './CtHelpers.ts';
 export abstract class Base extends CtHelpers {
   setupSecuretty(conf: PctConf, ...add: string[]): void {
@@ -107,11 +117,13 @@ export abstract class Base extends CtHelpers {
     this.ctUnlink(...add);
   }
 }
-`, 'packages/core/src/base/Base.ts');
+`,
+      'packages/core/src/base/Base.ts',
+    );
     expect(r.diagnostics.map((d) => d.message)).toEqual(['a rest parameter cannot be reassigned; copy it to a let first']);
   });
 
-  it('holds the regex text constants to the model\'s', async () => {
+  it("holds the regex text constants to the model's", async () => {
     const core = await import('@pve-chainguard/core');
     const { REGEX_TEXT_CONSTANTS } = await import('../../src/lower/regex/construct.ts');
     expect(REGEX_TEXT_CONSTANTS).toEqual({ WS: core.WS, NWS: core.NWS, HWS: core.HWS, DOT: core.DOT });
@@ -120,7 +132,8 @@ export abstract class Base extends CtHelpers {
 
 describe('a plugin', () => {
   it('may not leave parts to hand-written Perl', () => {
-    const r = compileSource(`import { Base } from '../base/Base.ts';
+    const r = compileSource(
+      `import { Base } from '../base/Base.ts';
 import type { PctConf } from '../config/types.ts';
 export class Demo extends Base {
   constructor(conf: PctConf, rootdir: string) {
@@ -129,7 +142,9 @@ export class Demo extends Base {
   /** @perlHandWritten too hard */
   setDns(_conf: PctConf): void {}
 }
-`, 'packages/core/src/plugins/Demo.ts');
+`,
+      'packages/core/src/plugins/Demo.ts',
+    );
     expect(r.diagnostics.map((d) => d.message)).toContain('only the Base model may leave parts to hand-written Perl');
   });
 });

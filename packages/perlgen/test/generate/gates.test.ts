@@ -24,7 +24,7 @@ beforeAll(() => {
 });
 
 describe.each(generated.map((f) => [f.slice(f.indexOf('/PVE/') + 1), f] as const))('generated %s', (_name, file) => {
-  it('reads as hand-written Perl: no $&, /e, /r, oct(\'...\'), coderef helper or lone comment word', () => {
+  it("reads as hand-written Perl: no $&, /e, /r, oct('...'), coderef helper or lone comment word", () => {
     expect(idiomFindings(readFileSync(file, 'utf8'))).toEqual([]);
   });
 
@@ -67,7 +67,9 @@ describe.each(plugins.map((p) => [p.name, p] as const))('generated %s.pm', (name
     );
     expect(text).toContain(`\npackage PVE::LXC::Setup::${name};\n\nuse strict;\nuse warnings;\n`);
     expect(text).toMatch(/\nuse base qw\(PVE::LXC::Setup::(Base|Plugin)\);\n/);
-    expect(text).toMatch(/\nsub new \{\n {4}my \(\$class, \$conf, \$rootdir[^)]*\) = @_;\n[\s\S]*?\n {4}my \$self = \{ conf => \$conf, rootdir => \$rootdir[\s\S]*?\$conf->\{ostype\} = '\w+';\n\n {4}return bless \$self, \$class;\n\}\n/);
+    expect(text).toMatch(
+      /\nsub new \{\n {4}my \(\$class, \$conf, \$rootdir[^)]*\) = @_;\n[\s\S]*?\n {4}my \$self = \{ conf => \$conf, rootdir => \$rootdir[\s\S]*?\$conf->\{ostype\} = '\w+';\n\n {4}return bless \$self, \$class;\n\}\n/,
+    );
     expect(text.endsWith('\n1;\n')).toBe(true);
   });
 

@@ -166,9 +166,7 @@ export class Demo extends Base {
   }
 }
 `);
-    expect(perl).toContain(
-      'use Cwd qw(abs_path);\n\nuse PVE::Network;\n\nuse PVE::LXC::Config;\nuse PVE::LXC::Setup::Base;\n\nuse base qw(PVE::LXC::Setup::Base);',
-    );
+    expect(perl).toContain('use Cwd qw(abs_path);\n\nuse PVE::Network;\n\nuse PVE::LXC::Config;\nuse PVE::LXC::Setup::Base;\n\nuse base qw(PVE::LXC::Setup::Base);');
   });
 
   it('extends PVE::LXC::Setup::Plugin when the class extends Plugin, and only Plugin.pm subs are callable', () => {
@@ -191,7 +189,7 @@ export class Demo extends Plugin {
   it('emits the split helper once, only when the model splits strings', () => {
     const used = compileSnippet("const f = x.split(',');\nconst g = x.split(';');", { params: 'x: string' }).module;
     expect(used.match(/my sub split_fields \{/g)).toHaveLength(1);
-    expect(compileSnippet("const f = x.length;", { params: 'x: string' }).module).not.toContain('split_fields');
+    expect(compileSnippet('const f = x.length;', { params: 'x: string' }).module).not.toContain('split_fields');
   });
 
   it('names the TS class that is not a plugin', () => {

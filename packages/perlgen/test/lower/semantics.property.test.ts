@@ -63,9 +63,9 @@ function exprs(): Record<Kind, fc.Arbitrary<string>> {
       fc.tuple(tie('str'), tie('str')).map(([a, b]) => `${a} + ${b}`),
       fc.tuple(tie('str'), tie('num')).map(([a, b]) => `\`<\${${a}}|\${${b}}>\``),
       tie('str').map((a) => `(${a}).trim()`),
-      fc.tuple(tie('str'), fc.constantFrom(...REGEXES), fc.constantFrom("'#'", "'[$&]'", "''")).map(
-        ([a, re, r]) => `(${a}).replace(${re.replace(/\/([a-z]*)$/, '/g$1')}, ${r})`,
-      ),
+      fc
+        .tuple(tie('str'), fc.constantFrom(...REGEXES), fc.constantFrom("'#'", "'[$&]'", "''"))
+        .map(([a, re, r]) => `(${a}).replace(${re.replace(/\/([a-z]*)$/, '/g$1')}, ${r})`),
       fc.tuple(tie('str'), fc.integer({ min: 0, max: 3 })).map(([a, k]) => `(${a}).repeat(${k})`),
       tie('str').map((a) => `chomp(${a})`),
       fc.tuple(tie('bool'), tie('str'), tie('str')).map(([c, a, b]) => `(${c} ? ${a} : ${b})`),
@@ -93,7 +93,10 @@ function exprs(): Record<Kind, fc.Arbitrary<string>> {
       fc.tuple(fc.constantFrom(...REGEXES), tie('str')).map(([re, a]) => `${re}.test(${a})`),
       fc.tuple(tie('str'), tie('str')).map(([a, b]) => `(${a}).includes(${b})`),
       fc.tuple(tie('str'), text(2)).map(([a, b]) => `(${a}).startsWith(${lit(b)})`),
-      fc.tuple(tie('str'), text(2)).filter(([, b]) => b !== '').map(([a, b]) => `(${a}).endsWith(${lit(b)})`),
+      fc
+        .tuple(tie('str'), text(2))
+        .filter(([, b]) => b !== '')
+        .map(([a, b]) => `(${a}).endsWith(${lit(b)})`),
       tie('str').map((a) => `perlTrue(${a})`),
       fc.constant('(o === undefined)'),
       tie('str').map((a) => `(o === (${a}))`),
@@ -166,9 +169,7 @@ function tsFunctions(probes: Probe[]): Array<(...args: unknown[]) => unknown> {
   const js = ts.transpileModule(src, { compilerOptions: { target: ts.ScriptTarget.ES2022 } }).outputText;
   const list = probes.map((_, i) => `probe${i}`).join(', ');
   const runtime = { perlTrue, chomp, perlSplit, WS, NWS, DOT, quotemeta };
-  return new Function(...Object.keys(runtime), `${js}\nreturn [${list}];`)(...Object.values(runtime)) as Array<
-    (...args: unknown[]) => unknown
-  >;
+  return new Function(...Object.keys(runtime), `${js}\nreturn [${list}];`)(...Object.values(runtime)) as Array<(...args: unknown[]) => unknown>;
 }
 
 function same(kind: Probe['kind'], tsValue: unknown, perlValue: unknown): boolean {
@@ -228,7 +229,6 @@ async function evaluate(cases: Array<[Probe, Input[]]>) {
   }
   return { compared, dropped, failures, timing };
 }
-
 
 describe('TS and compiled Perl agree', () => {
   it(`on ${EXPRESSIONS * INPUTS_PER_EXPRESSION} random expression evaluations (seed ${SEED})`, async () => {

@@ -6,7 +6,7 @@ const S = { params: 'conf: PctConf, x: string' };
 
 describe('statements', () => {
   it('a braceless if with one simple statement becomes a postfix if, as upstream writes guards', () => {
-    expect(perlOf("if (!this.ctFileExists(x)) return;", S)).toBe('return if !$self->ct_file_exists($x);');
+    expect(perlOf('if (!this.ctFileExists(x)) return;', S)).toBe('return if !$self->ct_file_exists($x);');
   });
 
   it('braced ifs with else-if chains become if/elsif/else blocks', () => {
@@ -17,9 +17,7 @@ describe('statements', () => {
   });
 
   it('a counting loop becomes a range loop with the bound fixed', () => {
-    expect(perlOf('for (let i = 1; i < 7; i++) this.ctUnlink(`/tty${i}`);')).toBe(
-      'for my $i (1 .. 6) {\n    $self->ct_unlink("/tty$i");\n}',
-    );
+    expect(perlOf('for (let i = 1; i < 7; i++) this.ctUnlink(`/tty${i}`);')).toBe('for my $i (1 .. 6) {\n    $self->ct_unlink("/tty$i");\n}');
     expect(perlOf('for (let i = 1; i <= getTtyCount(conf); i++) this.ctUnlink(`/tty${i}`);')).toBe(
       'for my $i (1 .. PVE::LXC::Config->get_tty_count($conf)) {\n    $self->ct_unlink("/tty$i");\n}',
     );
@@ -31,14 +29,12 @@ describe('statements', () => {
   });
 
   it('while keeps its boolean condition', () => {
-    expect(perlOf("let n = 0;\nwhile (n < 3) n++;")).toBe('my $n = 0;\nwhile ($n < 3) {\n    $n++;\n}');
+    expect(perlOf('let n = 0;\nwhile (n < 3) n++;')).toBe('my $n = 0;\nwhile ($n < 3) {\n    $n++;\n}');
   });
 
   it('try/catch becomes eval with a $@ check (a one-statement eval stays on one line)', () => {
-    const ts = "let arch: string | undefined;\ntry {\n  arch = detectElfArchitecture(x);\n} catch {\n  arch = undefined;\n}";
-    expect(perlOf(ts, S)).toBe(
-      'my $arch;\neval { $arch = PVE::LXC::Tools::detect_elf_architecture($x); };\nif ($@) {\n    $arch = undef;\n}',
-    );
+    const ts = 'let arch: string | undefined;\ntry {\n  arch = detectElfArchitecture(x);\n} catch {\n  arch = undefined;\n}';
+    expect(perlOf(ts, S)).toBe('my $arch;\neval { $arch = PVE::LXC::Tools::detect_elf_architecture($x); };\nif ($@) {\n    $arch = undef;\n}');
   });
 
   it('comments and blank lines between statements are kept', () => {
@@ -58,14 +54,11 @@ describe('statements', () => {
 
   it('a long postfix statement breaks before its if, as perltidy does', () => {
     const ts = "if (!this.ctFileExists(x)) die(`open '${x}' failed: No such file or directory, really not there at all\\n`);";
-    expect(perlOf(ts, S)).toBe(
-      'die "open \'$x\' failed: No such file or directory, really not there at all\\n"\n    if !$self->ct_file_exists($x);',
-    );
+    expect(perlOf(ts, S)).toBe('die "open \'$x\' failed: No such file or directory, really not there at all\\n"\n    if !$self->ct_file_exists($x);');
   });
 
   it('a long || chain leads with the operators', () => {
-    const ts =
-      "return this.ctFileExists('/usr/lib/systemd/system/systemd-networkd.service') || this.ctFileExists('/etc/x');";
+    const ts = "return this.ctFileExists('/usr/lib/systemd/system/systemd-networkd.service') || this.ctFileExists('/etc/x');";
     expect(perlOf(ts, { returns: 'boolean' })).toBe(
       "return $self->ct_file_exists('/usr/lib/systemd/system/systemd-networkd.service')\n    || $self->ct_file_exists('/etc/x');",
     );
@@ -87,9 +80,7 @@ describe('statements', () => {
   });
 
   it('captures destructured from exec ?? [] are a list assignment from the match', () => {
-    const ts = "const [, user, uid] = /^(\\w+):x:(\\d+)/.exec(x) ?? [];\nif (user === undefined || uid === undefined) return;\nthis.ctUnlink(`/home/${user}/${uid}`);";
-    expect(perlOf(ts, S)).toBe(
-      'my ($user, $uid) = $x =~ /^(\\w+):x:(\\d+)/a;\nreturn if !defined($user) || !defined($uid);\n$self->ct_unlink("/home/$user/$uid");',
-    );
+    const ts = 'const [, user, uid] = /^(\\w+):x:(\\d+)/.exec(x) ?? [];\nif (user === undefined || uid === undefined) return;\nthis.ctUnlink(`/home/${user}/${uid}`);';
+    expect(perlOf(ts, S)).toBe('my ($user, $uid) = $x =~ /^(\\w+):x:(\\d+)/a;\nreturn if !defined($user) || !defined($uid);\n$self->ct_unlink("/home/$user/$uid");');
   });
 });

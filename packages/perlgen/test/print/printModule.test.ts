@@ -49,13 +49,17 @@ function arbitraries() {
   );
   const simple = fc.array(stmt, { minLength: 1, maxLength: 3 });
   const compound: fc.Arbitrary<PerlStmt> = fc.oneof(
-    fc.tuple(cond, simple, fc.option(simple, { nil: undefined })).map(
-      ([c, body, other]): PerlStmt => ({ k: 'if', branches: [{ cond: c, body }], else: other }),
-    ),
+    fc.tuple(cond, simple, fc.option(simple, { nil: undefined })).map(([c, body, other]): PerlStmt => ({ k: 'if', branches: [{ cond: c, body }], else: other })),
     fc.tuple(word, path, simple).map(([n, p, body]): PerlStmt => ({
       k: 'foreach',
       var: v(n),
-      list: { k: 'list', items: [{ k: 'str', value: p }, { k: 'str', value: `${p}/x` }] },
+      list: {
+        k: 'list',
+        items: [
+          { k: 'str', value: p },
+          { k: 'str', value: `${p}/x` },
+        ],
+      },
       body,
     })),
     fc.tuple(simple, simple).map(([body, handler]): PerlStmt => ({ k: 'eval', body, handler })),
@@ -65,14 +69,10 @@ function arbitraries() {
     })),
     word.map((t): PerlStmt => ({ k: 'comment', text: `note ${t}` })),
   );
-  const block = fc.array(
-    fc.oneof(
-      { weight: 8, arbitrary: stmt },
-      { weight: 2, arbitrary: compound },
-      { weight: 1, arbitrary: fc.constant<PerlStmt>({ k: 'blank' }) },
-    ),
-    { minLength: 1, maxLength: 16 },
-  );
+  const block = fc.array(fc.oneof({ weight: 8, arbitrary: stmt }, { weight: 2, arbitrary: compound }, { weight: 1, arbitrary: fc.constant<PerlStmt>({ k: 'blank' }) }), {
+    minLength: 1,
+    maxLength: 16,
+  });
   return { block, level: fc.integer({ min: 1, max: 3 }) };
 }
 

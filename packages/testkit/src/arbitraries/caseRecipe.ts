@@ -9,14 +9,7 @@ import { hooksRecipe } from './hooks.ts';
 import { configRecipe, renderConfig, ZONES, type ConfigRecipe } from './pctConfig.ts';
 import { renderRootfs } from './rootfs/renderRootfs.ts';
 import { rootfsRecipe, type RootfsRecipeOptions, type RootfsRecipe } from './rootfs/rootfsRecipe.ts';
-import {
-  passwordRecipe,
-  renderPassword,
-  renderSshKeys,
-  sshKeysRecipe,
-  type PasswordRecipe,
-  type SshKeysRecipe,
-} from './secrets.ts';
+import { passwordRecipe, renderPassword, renderSshKeys, sshKeysRecipe, type PasswordRecipe, type SshKeysRecipe } from './secrets.ts';
 
 export interface HostRecipe {
   resolv: 'none' | 'one' | 'three';
@@ -48,10 +41,7 @@ export function caseRecipe(opts: CaseRecipeOptions): fc.Arbitrary<CaseRecipe> {
         resolv: fc.constantFrom('none' as const, 'one' as const, 'three' as const),
         timezone: fc.constantFrom(...ZONES),
       }),
-      frozenTime: fc.oneof(
-        fc.constantFrom(1767225600, 1705525680),
-        fc.integer({ min: 1_500_000_000, max: 1_900_000_000 }),
-      ),
+      frozenTime: fc.oneof(fc.constantFrom(1767225600, 1705525680), fc.integer({ min: 1_500_000_000, max: 1_900_000_000 })),
     },
     { requiredKeys: ['config', 'rootfs', 'hooks', 'host', 'frozenTime'] },
   );

@@ -10,13 +10,16 @@ import type { Hook } from '@pve-chainguard/core';
 const hook = fc.constantFrom<Hook>('create', 'start', 'clone', 'restore');
 
 export const hooksRecipe: fc.Arbitrary<Hook[]> = fc.oneof(
-  { weight: 3, arbitrary: fc.tuple(fc.constant<Hook>('create'), fc.array(hook, { maxLength: 2 })).map(
-    ([first, rest]) => [first, ...rest],
-    (value) => {
-      // lets a recorded sequence shrink without generation context
-      if (!Array.isArray(value) || value[0] !== 'create') throw new Error('not a create sequence');
-      return ['create', value.slice(1)] as [Hook, Hook[]];
-    },
-  ) },
+  {
+    weight: 3,
+    arbitrary: fc.tuple(fc.constant<Hook>('create'), fc.array(hook, { maxLength: 2 })).map(
+      ([first, rest]) => [first, ...rest],
+      (value) => {
+        // lets a recorded sequence shrink without generation context
+        if (!Array.isArray(value) || value[0] !== 'create') throw new Error('not a create sequence');
+        return ['create', value.slice(1)] as [Hook, Hook[]];
+      },
+    ),
+  },
   { weight: 1, arbitrary: fc.array(hook, { minLength: 1, maxLength: 2 }) },
 );

@@ -21,20 +21,13 @@ import {
   type Ipv6Groups,
 } from './addresses.ts';
 
-export type Ip4Recipe =
-  | { mode: 'dhcp' | 'manual' }
-  | { mode: 'static'; address: Ipv4Octets; prefix: number };
+export type Ip4Recipe = { mode: 'dhcp' | 'manual' } | { mode: 'static'; address: Ipv4Octets; prefix: number };
 
 export type Gw4Recipe = { where: 'inside'; host: Ipv4Octets } | { where: 'outside'; other: Ipv4Octets };
 
-export type Ip6Recipe =
-  | { mode: 'dhcp' | 'auto' | 'manual' }
-  | { mode: 'static'; address: Ipv6Groups; prefix: number };
+export type Ip6Recipe = { mode: 'dhcp' | 'auto' | 'manual' } | { mode: 'static'; address: Ipv6Groups; prefix: number };
 
-export type Gw6Recipe =
-  | { where: 'inside'; host: Ipv6Groups }
-  | { where: 'outside'; other: Ipv6Groups }
-  | { where: 'link-local'; iid: readonly number[] };
+export type Gw6Recipe = { where: 'inside'; host: Ipv6Groups } | { where: 'outside'; other: Ipv6Groups } | { where: 'link-local'; iid: readonly number[] };
 
 export interface NicRecipe {
   /** N of `netN`. */
@@ -105,17 +98,13 @@ export function nicName(nic: NicRecipe): string {
 function gw4Text(ip: Ip4Recipe, gw: Gw4Recipe): string {
   // with dhcp there is no prefix: "inside" and "outside" are just two addresses
   if (ip.mode !== 'static') return ipv4Text(gw.where === 'inside' ? gw.host : gw.other);
-  return gw.where === 'inside'
-    ? ipv4Inside(ip.address, ip.prefix, gw.host)
-    : ipv4Outside(ip.address, ip.prefix, gw.other);
+  return gw.where === 'inside' ? ipv4Inside(ip.address, ip.prefix, gw.host) : ipv4Outside(ip.address, ip.prefix, gw.other);
 }
 
 function gw6Text(ip: Ip6Recipe, gw: Gw6Recipe): string {
   if (gw.where === 'link-local') return linkLocalText(gw.iid);
   if (ip.mode !== 'static') return ipv6Text(gw.where === 'inside' ? gw.host : gw.other);
-  return gw.where === 'inside'
-    ? ipv6Inside(ip.address, ip.prefix, gw.host)
-    : ipv6Outside(ip.address, ip.prefix, gw.other);
+  return gw.where === 'inside' ? ipv6Inside(ip.address, ip.prefix, gw.host) : ipv6Outside(ip.address, ip.prefix, gw.other);
 }
 
 /** The `netN` value, keys in the order PVE prints them (name first, then sorted). */

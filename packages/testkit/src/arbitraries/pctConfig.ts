@@ -23,10 +23,7 @@ export const ZONES = [
 export const LABELS = ['web', 'db', 'ct100', 'node-1', 'a', 'x9', 'cg', 'wolfi', 'n0-de', 'localhost'] as const;
 export const DOMAINS = ['example.org', 'corp.example.net', 'lan', 'home.arpa', 'a.b.c.example'] as const;
 
-export type NameserverRecipe =
-  | { kind: 'v4'; address: Ipv4Octets }
-  | { kind: 'v6'; address: Ipv6Groups }
-  | { kind: 'link-local'; iid: readonly number[] };
+export type NameserverRecipe = { kind: 'v4'; address: Ipv4Octets } | { kind: 'v6'; address: Ipv6Groups } | { kind: 'link-local'; iid: readonly number[] };
 
 export interface ConfigRecipe {
   nics: NicRecipe[];
@@ -62,10 +59,7 @@ const nameserver: fc.Arbitrary<NameserverRecipe> = fc.oneof(
   fc.record({ kind: fc.constant('link-local' as const), iid: linkLocalIid }),
 );
 
-const envVar = fc.tuple(
-  fc.constantFrom('PATH', 'LANG', 'FOO_1', 'x'),
-  fc.constantFrom('/usr/bin:/bin', 'C.UTF-8', '', 'a b=c', 'ünï'),
-);
+const envVar = fc.tuple(fc.constantFrom('PATH', 'LANG', 'FOO_1', 'x'), fc.constantFrom('/usr/bin:/bin', 'C.UTF-8', '', 'a b=c', 'ünï'));
 
 export const configRecipe: fc.Arbitrary<ConfigRecipe> = fc.record(
   {
@@ -86,10 +80,7 @@ export const configRecipe: fc.Arbitrary<ConfigRecipe> = fc.record(
     }),
     arch: fc.constantFrom('amd64' as const, 'arm64' as const),
     archDetected: fc.oneof({ weight: 5, arbitrary: fc.constant(false) }, { weight: 2, arbitrary: fc.constant(true) }),
-    ostype: fc.oneof(
-      { weight: 4, arbitrary: fc.constant('target' as const) },
-      { weight: 1, arbitrary: fc.constantFrom('other' as const, 'unmanaged' as const) },
-    ),
+    ostype: fc.oneof({ weight: 4, arbitrary: fc.constant('target' as const) }, { weight: 1, arbitrary: fc.constantFrom('other' as const, 'unmanaged' as const) }),
     nesting: fc.boolean(),
     description: fc.boolean(),
   },

@@ -9,13 +9,7 @@ import { caseVector, type CaseRecipe } from '../arbitraries/caseRecipe.ts';
 import type { HarnessCase, HarnessResult } from '../perl/types.ts';
 import { outcomeDifference } from './compareOutcomes.ts';
 import { harnessRegistry } from './harnessRegistry.ts';
-import {
-  noInjectedLines,
-  otherAccountsUnchanged,
-  outsideUnchanged,
-  secondRunChangesNothing,
-  lastStepAgain,
-} from './invariants.ts';
+import { noInjectedLines, otherAccountsUnchanged, outsideUnchanged, secondRunChangesNothing, lastStepAgain } from './invariants.ts';
 import type { Problem, ProblemKind } from './problems.ts';
 import { guaranteesFor, type DifferentialTarget } from './targets.ts';
 

@@ -32,11 +32,7 @@ export function outcomeDifference(perl: HarnessResult, model: Outcome): string |
   if (show(error(perl.error)) !== show(error(model.error))) {
     return `error: perl ${show(perl.error)}, model ${show(model.error)}`;
   }
-  const warnings = listDifference(
-    'warnings',
-    perl.warnings.map(stripPerlLocation),
-    model.warnings.map(stripPerlLocation),
-  );
+  const warnings = listDifference('warnings', perl.warnings.map(stripPerlLocation), model.warnings.map(stripPerlLocation));
   if (warnings) return warnings;
   const logWarn = listDifference('log_warn', perl.log_warn, model.log_warn);
   if (logWarn) return logWarn;

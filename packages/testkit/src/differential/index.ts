@@ -1,7 +1,18 @@
 export { HarnessPool, type HarnessPoolOptions } from './HarnessPool.ts';
 export { outcomeDifference } from './compareOutcomes.ts';
 export * from './invariants.ts';
-export { checkCase, checkModel, harnessCase, runModel, runModelRaw, runLastStepAgain, type ModelVerdict, type CaseContext, type CaseVerdict, type PerlRunner } from './checkCase.ts';
+export {
+  checkCase,
+  checkModel,
+  harnessCase,
+  runModel,
+  runModelRaw,
+  runLastStepAgain,
+  type ModelVerdict,
+  type CaseContext,
+  type CaseVerdict,
+  type PerlRunner,
+} from './checkCase.ts';
 export * from './runDifferential.ts';
 export * from './report.ts';
 export * from './settings.ts';

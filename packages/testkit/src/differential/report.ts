@@ -17,7 +17,12 @@ export function summaryLine(report: DifferentialReport): string {
 }
 
 /** A failure of one kind: what it means, how often, the replay line and the shrunk case. */
-export function formatKindFailure(report: DifferentialReport, kind: ProblemKind, shrunk: { recipe: unknown; verdict: CaseVerdict; numShrinks: number }, cases: number): string {
+export function formatKindFailure(
+  report: DifferentialReport,
+  kind: ProblemKind,
+  shrunk: { recipe: unknown; verdict: CaseVerdict; numShrinks: number },
+  cases: number,
+): string {
   return [
     `${PROBLEM_TITLES[kind]} in ${cases} of ${report.ran} cases (${report.target}, seed ${report.seed})`,
     `replay: ${replayLine(report)}`,
@@ -46,7 +51,11 @@ function clip(text: string, lines: number): string {
 }
 
 function indent(text: string, by = '  '): string {
-  return text.replace(/\n$/, '').split('\n').map((l) => `${by}${l}`).join('\n');
+  return text
+    .replace(/\n$/, '')
+    .split('\n')
+    .map((l) => `${by}${l}`)
+    .join('\n');
 }
 
 /** The case, what went wrong, and where the trees part (Perl → model) as a unified diff. */
@@ -88,11 +97,7 @@ export function formatReport(report: DifferentialReport): string {
   const first = report.failed[0]!;
   lines.push(`first failing case: #${first.index} of the sample`);
   if (report.shrunk) {
-    lines.push(
-      `shrunk in ${report.shrunk.numShrinks} steps to:`,
-      `recipe: ${JSON.stringify(report.shrunk.recipe)}`,
-      describeVerdict(report.shrunk.verdict),
-    );
+    lines.push(`shrunk in ${report.shrunk.numShrinks} steps to:`, `recipe: ${JSON.stringify(report.shrunk.recipe)}`, describeVerdict(report.shrunk.verdict));
   } else {
     lines.push(`recipe: ${JSON.stringify(first.recipe)}`, describeVerdict(first.verdict));
   }

@@ -61,11 +61,7 @@ export function targetArbitrary(target: DifferentialTarget): fc.Arbitrary<CaseRe
 }
 
 /** fast-check's property for a target: a case passes when it has no problem of `kinds`. */
-export function differentialProperty(
-  arb: fc.Arbitrary<CaseRecipe>,
-  ctx: CaseContext,
-  kinds: readonly ProblemKind[] = PROBLEM_KINDS,
-) {
+export function differentialProperty(arb: fc.Arbitrary<CaseRecipe>, ctx: CaseContext, kinds: readonly ProblemKind[] = PROBLEM_KINDS) {
   return fc.asyncProperty(arb, async (recipe) => {
     const verdict = await checkCase(recipe, ctx);
     const problems = verdict.problems.filter((p) => kinds.includes(p.kind));

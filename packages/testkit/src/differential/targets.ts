@@ -48,12 +48,10 @@ export function guaranteesFor(ostype: string | null): Guarantees {
   return ostype === 'chainguard' ? CHAINGUARD_GUARANTEES : BASE_GUARANTEES;
 }
 
-const hashWithTrailingNewline = (r: CaseRecipe) =>
-  r.password?.kind === 'hash' && r.password.trailingNewline && r.hooks.includes('create');
+const hashWithTrailingNewline = (r: CaseRecipe) => r.password?.kind === 'hash' && r.password.trailingNewline && r.hooks.includes('create');
 
 /** No name server or search domain in the config nor on the host: set_dns has nothing to say. */
-const noDnsAnywhere = (r: CaseRecipe) =>
-  r.host.resolv === 'none' && (r.config.nameserver?.length ?? 0) === 0 && (r.config.searchdomain?.length ?? 0) === 0;
+const noDnsAnywhere = (r: CaseRecipe) => r.host.resolv === 'none' && (r.config.nameserver?.length ?? 0) === 0 && (r.config.searchdomain?.length ?? 0) === 0;
 
 const BASE_GUARANTEES: Guarantees = {
   // Base's ct_modify_file writes an empty section with an extra blank line at every run

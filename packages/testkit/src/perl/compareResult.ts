@@ -32,9 +32,7 @@ const show = (value: unknown): string => JSON.stringify(value);
 /** Keys sorted, so objects compare independent of key order. */
 function canonical(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
-    v !== null && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : v,
+    v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
   );
 }
 
@@ -63,15 +61,10 @@ function entryDifference(expected: HarnessEntry, actual: HarnessEntry): string |
 }
 
 /** First difference of two entry lists, walking the union of paths in byte order. */
-export function firstTreeDifference(
-  expected: HarnessEntry[],
-  actual: HarnessEntry[],
-): string | undefined {
+export function firstTreeDifference(expected: HarnessEntry[], actual: HarnessEntry[]): string | undefined {
   const want = new Map(expected.map((e) => [e.path, e]));
   const got = new Map(actual.map((e) => [e.path, e]));
-  const paths = [...new Set([...want.keys(), ...got.keys()])].sort((a, b) =>
-    Buffer.compare(Buffer.from(a), Buffer.from(b)),
-  );
+  const paths = [...new Set([...want.keys(), ...got.keys()])].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
   for (const path of paths) {
     const a = want.get(path);
     const b = got.get(path);
@@ -99,15 +92,9 @@ function listDifference(name: string, expected: string[], actual: string[]): str
  * Messages compare without Perl's location suffix, SSH key lines of stdout as a set,
  * everything else exactly.
  */
-export function firstResultDifference(
-  expected: HarnessResult,
-  actual: HarnessResult,
-): string | undefined {
+export function firstResultDifference(expected: HarnessResult, actual: HarnessResult): string | undefined {
   const keys = [...new Set([...Object.keys(expected), ...Object.keys(actual)])].sort();
-  const known = [
-    'arch', 'error', 'log_warn', 'os_release', 'ostype', 'outside', 'stderr', 'stdout',
-    'steps_completed', 'tree', 'warnings',
-  ];
+  const known = ['arch', 'error', 'log_warn', 'os_release', 'ostype', 'outside', 'stderr', 'stdout', 'steps_completed', 'tree', 'warnings'];
   const odd = keys.filter((k) => !known.includes(k));
   if (odd.length) return `unexpected keys: ${odd.join(', ')}`;
 
@@ -120,16 +107,11 @@ export function firstResultDifference(
     const want = canonical(expected.os_release);
     return `os_release: expected ${want}, got ${canonical(actual.os_release)}`;
   }
-  const strip = (e: HarnessResult['error']) =>
-    e && { at: e.at, message: stripPerlLocation(e.message) };
+  const strip = (e: HarnessResult['error']) => e && { at: e.at, message: stripPerlLocation(e.message) };
   if (canonical(strip(expected.error)) !== canonical(strip(actual.error))) {
     return `error: expected ${show(expected.error)}, got ${show(actual.error)}`;
   }
-  const warnings = listDifference(
-    'warnings',
-    expected.warnings.map(stripPerlLocation),
-    actual.warnings.map(stripPerlLocation),
-  );
+  const warnings = listDifference('warnings', expected.warnings.map(stripPerlLocation), actual.warnings.map(stripPerlLocation));
   if (warnings) return warnings;
   const logWarn = listDifference('log_warn', expected.log_warn, actual.log_warn);
   if (logWarn) return logWarn;

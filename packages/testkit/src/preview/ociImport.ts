@@ -36,7 +36,13 @@ export function importOciConfig(
   }
   const have = new Set(entries.map((e) => e.path));
   const volumes: FsEntry[] = mapped.volumes
-    .map((v) => `/${v.split('/').filter((p) => p !== '' && p !== '.' && p !== '..').join('/')}`)
+    .map(
+      (v) =>
+        `/${v
+          .split('/')
+          .filter((p) => p !== '' && p !== '.' && p !== '..')
+          .join('/')}`,
+    )
     .filter((p) => p !== '/' && !have.has(p))
     .map((path) => ({ path, type: 'dir', mode: '0755', uid: 0, gid: 0 }));
   return {

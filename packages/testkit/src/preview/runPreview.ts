@@ -27,10 +27,7 @@ export interface PreviewResult {
  * session per prefix of the hooks: every step reseeds its randomness, so prefix runs
  * agree with the full run and the last one carries all warnings.
  */
-export function runPreview(
-  input: Omit<SessionInput, 'hooks'> & { hooks: Hook[] },
-  opts: Pick<RunOptions, 'pve'> = {},
-): PreviewResult {
+export function runPreview(input: Omit<SessionInput, 'hooks'> & { hooks: Hook[] }, opts: Pick<RunOptions, 'pve'> = {}): PreviewResult {
   const sections: HookSection[] = [];
   let previous: readonly FsEntry[] = input.rootfs;
   let last = { warnings: [] as string[], stdout: '' };

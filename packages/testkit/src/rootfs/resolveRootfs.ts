@@ -60,9 +60,7 @@ export async function resolveRootfs(spec: string, cwd: string): Promise<Resolved
     const fixture = loadFixture(spec);
     return { entries: fixture.entries, label: `fixture ${spec}`, ...(fixture.ociConfig ? { ociConfig: fixture.ociConfig } : {}) };
   }
-  throw new InputError(
-    `--rootfs '${escapeValue(spec)}': no such file, directory or fixture (fixtures in ${FIXTURES_DIR}: ${listFixtures().join(', ')})`,
-  );
+  throw new InputError(`--rootfs '${escapeValue(spec)}': no such file, directory or fixture (fixtures in ${FIXTURES_DIR}: ${listFixtures().join(', ')})`);
 }
 
 /** A tar header block at the start: `ustar` magic (POSIX and GNU). */

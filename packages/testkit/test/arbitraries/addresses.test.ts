@@ -30,8 +30,7 @@ function v6(text: string): bigint {
   const groups = tail === undefined ? h : [...h, ...Array(8 - h.length - t.length).fill('0'), ...t];
   return groups.reduce((n, g) => n * 65536n + BigInt(parseInt(g, 16)), 0n);
 }
-const samePrefix = (a: bigint, b: bigint, prefix: number, bits: number) =>
-  a >> BigInt(bits - prefix) === b >> BigInt(bits - prefix);
+const samePrefix = (a: bigint, b: bigint, prefix: number, bits: number) => a >> BigInt(bits - prefix) === b >> BigInt(bits - prefix);
 
 describe('generated addresses', () => {
   it('writes every IPv6 address in canonical form (as URL serialisation does)', () => {

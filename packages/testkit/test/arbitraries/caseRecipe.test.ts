@@ -19,7 +19,10 @@ const arb = caseRecipe({
 
 describe('case recipes', () => {
   it('can be shrunk from the value alone (no generation context)', () => {
-    fc.assert(fc.property(arb, (recipe) => arb.canShrinkWithoutContext(recipe)), { numRuns: 300 });
+    fc.assert(
+      fc.property(arb, (recipe) => arb.canShrinkWithoutContext(recipe)),
+      { numRuns: 300 },
+    );
   });
 
   it('render trees whose parents are listed directories, sorted, with nothing below a symlink', () => {
@@ -86,10 +89,32 @@ describe('case recipes', () => {
       }
     }
     const wanted = [
-      'hosts-pve-section', 'resolv-pve-section', 'escaping-link', 'pve-ignore', 'stale-unit', 'merged-lib',
-      'split-lib', 'securetty', 'no-securetty', 'units', 'no-units', 'no-shadow', 'shadow-0000', 'no-root-home',
-      'outside', 'post_create_hook', 'pre_start_hook', 'post_clone_hook', 'template_fixup', 'password:none',
-      'password:plain', 'password:$1$', 'password:$5$', 'password:$6$', 'password:$y$', 'password:embedded-newline',
+      'hosts-pve-section',
+      'resolv-pve-section',
+      'escaping-link',
+      'pve-ignore',
+      'stale-unit',
+      'merged-lib',
+      'split-lib',
+      'securetty',
+      'no-securetty',
+      'units',
+      'no-units',
+      'no-shadow',
+      'shadow-0000',
+      'no-root-home',
+      'outside',
+      'post_create_hook',
+      'pre_start_hook',
+      'post_clone_hook',
+      'template_fixup',
+      'password:none',
+      'password:plain',
+      'password:$1$',
+      'password:$5$',
+      'password:$6$',
+      'password:$y$',
+      'password:embedded-newline',
     ];
     expect(wanted.filter((w) => !seen.has(w))).toEqual([]);
   });

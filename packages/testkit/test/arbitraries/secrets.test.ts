@@ -24,7 +24,13 @@ describe('generated secrets', () => {
       fc.property(passwordRecipe, (recipe) => {
         const text = renderPassword(recipe);
         if (recipe.kind === 'injected') expect(text.split('\n')[1]).toBe(INJECTED_LINE);
-        else expect(text.split('\n').slice(1).filter((l) => l !== '')).toEqual([]);
+        else
+          expect(
+            text
+              .split('\n')
+              .slice(1)
+              .filter((l) => l !== ''),
+          ).toEqual([]);
       }),
     );
   });
@@ -32,7 +38,9 @@ describe('generated secrets', () => {
   it('renders one key per line (blank lines between when asked), or nothing', () => {
     fc.assert(
       fc.property(sshKeysRecipe, (recipe) => {
-        const lines = renderSshKeys(recipe).split('\n').filter((l) => l !== '');
+        const lines = renderSshKeys(recipe)
+          .split('\n')
+          .filter((l) => l !== '');
         expect(lines).toHaveLength(recipe.keys.length);
         for (const line of lines) expect(line).toMatch(/^(?:ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp256) [A-Za-z0-9+/]+(?: \S.*)?$/);
       }),

@@ -3,9 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { conform, parseVectors } from '../../src/conform/conform.ts';
 
-const vectorsPath =
-  process.env.PVE_ORACLE_VECTORS ??
-  fileURLToPath(new URL('../../../../oracle/base-vectors.jsonl', import.meta.url));
+const vectorsPath = process.env.PVE_ORACLE_VECTORS ?? fileURLToPath(new URL('../../../../oracle/base-vectors.jsonl', import.meta.url));
 const vectors = parseVectors(readFileSync(vectorsPath, 'utf8'), vectorsPath);
 
 describe('the model against real Proxmox (oracle/)', () => {

@@ -30,17 +30,29 @@ describe.runIf(canRunPerlHarness() && module !== undefined)(`a broken copy of ${
     rmSync(broken.pluginDir, { recursive: true, force: true });
   });
 
-  it('fails the differential; fc.check shrinks the failing case to a counterexample', async () => {
-    const seed = differentialSeed();
-    const report = await runDifferential({ target: target(name), perl: pool, pluginDir: broken.pluginDir, seed, numRuns: 600, maxFailures: 1, kinds: ['differential'] });
-    console.log(`broken ${name}.pm (${broken.breakage.what}): first failure at case #${report.failed[0]?.index} of seed ${seed}`);
+  it(
+    'fails the differential; fc.check shrinks the failing case to a counterexample',
+    async () => {
+      const seed = differentialSeed();
+      const report = await runDifferential({
+        target: target(name),
+        perl: pool,
+        pluginDir: broken.pluginDir,
+        seed,
+        numRuns: 600,
+        maxFailures: 1,
+        kinds: ['differential'],
+      });
+      console.log(`broken ${name}.pm (${broken.breakage.what}): first failure at case #${report.failed[0]?.index} of seed ${seed}`);
 
-    expect(report.failed.length).toBeGreaterThan(0);
-    const shrunk = report.shrunk!;
-    expect(shrunk.details.failed).toBe(true);
-    expect(shrunk.details.counterexample).not.toBeNull();
-    expect(shrunk.verdict.problems.map((p) => p.kind)).toContain('differential');
-    // the report's tree diff shows what the broken line wrote
-    expect(describeVerdict(shrunk.verdict)).toContain(broken.breakage.shows);
-  }, 10 * 60_000);
+      expect(report.failed.length).toBeGreaterThan(0);
+      const shrunk = report.shrunk!;
+      expect(shrunk.details.failed).toBe(true);
+      expect(shrunk.details.counterexample).not.toBeNull();
+      expect(shrunk.verdict.problems.map((p) => p.kind)).toContain('differential');
+      // the report's tree diff shows what the broken line wrote
+      expect(describeVerdict(shrunk.verdict)).toContain(broken.breakage.shows);
+    },
+    10 * 60_000,
+  );
 });

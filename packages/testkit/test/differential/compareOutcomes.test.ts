@@ -6,9 +6,18 @@ import type { HarnessResult } from '../../src/perl/types.ts';
 
 function result(extra: Partial<Outcome> = {}): Outcome {
   return {
-    ostype: 'chainguard', arch: 'amd64', os_release: { ID: 'wolfi', NAME: 'Wolfi' }, error: null, steps_completed: 1,
-    warnings: [], log_warn: [], stdout: '', stderr: '',
-    tree: [{ path: '/etc', type: 'dir', mode: '0755', uid: 0, gid: 0 }], outside: [], ...extra,
+    ostype: 'chainguard',
+    arch: 'amd64',
+    os_release: { ID: 'wolfi', NAME: 'Wolfi' },
+    error: null,
+    steps_completed: 1,
+    warnings: [],
+    log_warn: [],
+    stdout: '',
+    stderr: '',
+    tree: [{ path: '/etc', type: 'dir', mode: '0755', uid: 0, gid: 0 }],
+    outside: [],
+    ...extra,
   };
 }
 const perl = (extra: Partial<Outcome> = {}) => result(extra) as HarnessResult;

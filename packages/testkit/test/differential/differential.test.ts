@@ -15,13 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HarnessPool } from '../../src/differential/HarnessPool.ts';
 import type { ProblemKind } from '../../src/differential/problems.ts';
 import { formatKindFailure, summaryLine } from '../../src/differential/report.ts';
-import {
-  failuresOf,
-  runDifferential,
-  shrinkFailure,
-  targetArbitrary,
-  type DifferentialReport,
-} from '../../src/differential/runDifferential.ts';
+import { failuresOf, runDifferential, shrinkFailure, targetArbitrary, type DifferentialReport } from '../../src/differential/runDifferential.ts';
 import { differentialRuns, differentialSeed } from '../../src/differential/settings.ts';
 import { locatePluginModule, target } from '../../src/differential/targets.ts';
 import { canRunPerlHarness } from '../../src/perl/PerlHarness.ts';
@@ -81,16 +75,19 @@ describe.each([
     expect.fail(formatKindFailure(report, kind, shrunk, failures.length));
   }
 
-  it.runIf(active)(`model and Perl agree byte for byte (tree, error, warnings) on ${runs} generated cases`, async () => {
-    await expectNone('differential');
-    await expectNone('model-crash');
-  }, BATCH_TIMEOUT);
+  it.runIf(active)(
+    `model and Perl agree byte for byte (tree, error, warnings) on ${runs} generated cases`,
+    async () => {
+      await expectNone('differential');
+      await expectNone('model-crash');
+    },
+    BATCH_TIMEOUT,
+  );
 
   it.runIf(active)('nothing outside the rootfs changes', () => expectNone('outside'), BATCH_TIMEOUT);
 
   it.runIf(active)(
-    "passwd/shadow lines of other users stay unchanged (Chainguard plugin: always; Proxmox's Base plugins: " +
-      'unless a crypt string ends in a newline)',
+    "passwd/shadow lines of other users stay unchanged (Chainguard plugin: always; Proxmox's Base plugins: " + 'unless a crypt string ends in a newline)',
     () => expectNone('accounts'),
     BATCH_TIMEOUT,
   );

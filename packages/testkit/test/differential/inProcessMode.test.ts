@@ -41,37 +41,38 @@ describe.runIf(canRunPerlHarness())('in-process harness mode', () => {
   // the primary plugin: Chainguard once generated (ArchLinux runs the same driver code)
   for (const name of [locatePluginModule('Chainguard') ? 'Chainguard' : 'ArchLinux']) {
     const module = locatePluginModule(name);
-    it.runIf(module !== undefined)(`gives the forked results for 30 generated ${name} cases, plugin_dir alternating`, async () => {
-      const t = target(name);
-      const broken = writeBrokenModule(module!.path, name);
-      onTestFinished(() => rmSync(broken.pluginDir, { recursive: true, force: true }));
-      const recipes = fc.sample(targetArbitrary(t), { seed: differentialSeed(), numRuns: 30 });
-      const cases = recipes.map((r, i) => {
-        // every third case from another plugin directory (a broken copy: results differ)
-        const pluginDir = i % 3 === 2 ? broken.pluginDir : module!.pluginDir;
-        return harnessCase(caseVector(r, t.ostype, `mode-${i}`), { target: t, perl: forked, pluginDir });
-      });
-      const [a, b] = await Promise.all([
-        Promise.all(cases.map((c) => forked.run(c))),
-        Promise.all(cases.map((c) => inProcess.run(c))),
-      ]);
-      for (let i = 0; i < cases.length; i++) expect(comparable(b[i]!), `case ${i}`).toEqual(comparable(a[i]!));
+    it.runIf(module !== undefined)(
+      `gives the forked results for 30 generated ${name} cases, plugin_dir alternating`,
+      async () => {
+        const t = target(name);
+        const broken = writeBrokenModule(module!.path, name);
+        onTestFinished(() => rmSync(broken.pluginDir, { recursive: true, force: true }));
+        const recipes = fc.sample(targetArbitrary(t), { seed: differentialSeed(), numRuns: 30 });
+        const cases = recipes.map((r, i) => {
+          // every third case from another plugin directory (a broken copy: results differ)
+          const pluginDir = i % 3 === 2 ? broken.pluginDir : module!.pluginDir;
+          return harnessCase(caseVector(r, t.ostype, `mode-${i}`), { target: t, perl: forked, pluginDir });
+        });
+        const [a, b] = await Promise.all([Promise.all(cases.map((c) => forked.run(c))), Promise.all(cases.map((c) => inProcess.run(c)))]);
+        for (let i = 0; i < cases.length; i++) expect(comparable(b[i]!), `case ${i}`).toEqual(comparable(a[i]!));
 
-      // a case the broken copy gets wrong: normal, broken, normal again in one process
-      let found = false;
-      for (const [i, r] of fc.sample(targetArbitrary(t), { seed: differentialSeed() + 1, numRuns: 300 }).entries()) {
-        const vector = caseVector(r, t.ostype, `switch-${i}`);
-        const normal = harnessCase(vector, { target: t, perl: forked, pluginDir: module!.pluginDir });
-        const wrong = harnessCase(vector, { target: t, perl: forked, pluginDir: broken.pluginDir });
-        const [want, bad] = [comparable(await forked.run(normal)), comparable(await forked.run(wrong))];
-        if (JSON.stringify(want) === JSON.stringify(bad)) continue;
-        expect(comparable(await inProcess.run(normal))).toEqual(want);
-        expect(comparable(await inProcess.run(wrong))).toEqual(bad);
-        expect(comparable(await inProcess.run(normal))).toEqual(want);
-        found = true;
-        break;
-      }
-      expect(found).toBe(true);
-    }, 5 * 60_000);
+        // a case the broken copy gets wrong: normal, broken, normal again in one process
+        let found = false;
+        for (const [i, r] of fc.sample(targetArbitrary(t), { seed: differentialSeed() + 1, numRuns: 300 }).entries()) {
+          const vector = caseVector(r, t.ostype, `switch-${i}`);
+          const normal = harnessCase(vector, { target: t, perl: forked, pluginDir: module!.pluginDir });
+          const wrong = harnessCase(vector, { target: t, perl: forked, pluginDir: broken.pluginDir });
+          const [want, bad] = [comparable(await forked.run(normal)), comparable(await forked.run(wrong))];
+          if (JSON.stringify(want) === JSON.stringify(bad)) continue;
+          expect(comparable(await inProcess.run(normal))).toEqual(want);
+          expect(comparable(await inProcess.run(wrong))).toEqual(bad);
+          expect(comparable(await inProcess.run(normal))).toEqual(want);
+          found = true;
+          break;
+        }
+        expect(found).toBe(true);
+      },
+      5 * 60_000,
+    );
   }
 });

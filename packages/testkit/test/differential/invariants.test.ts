@@ -20,7 +20,10 @@ function vector(rootfs: FsEntry[], password: string | null = null, outside: FsEn
     host: { host_resolv_conf: {}, host_timezone: 'UTC', host_localtime: '/usr/share/zoneinfo/UTC' },
     rootfs,
     outside,
-    steps: [{ call: 'post_create_hook', args: [password, null] }, { call: 'pre_start_hook', args: [] }],
+    steps: [
+      { call: 'post_create_hook', args: [password, null] },
+      { call: 'pre_start_hook', args: [] },
+    ],
   };
 }
 
@@ -40,9 +43,7 @@ describe('invariants', () => {
     const before = [file('/etc/shadow', 'root:*::0:::::\nnonroot:!::0:::::\n')];
     const v = vector(before);
     expect(otherAccountsUnchanged(v, [file('/etc/shadow', 'root:$6$s$h:20454:0:::::\nnonroot:!::0:::::')])).toBeUndefined();
-    expect(otherAccountsUnchanged(v, [file('/etc/shadow', 'root:$1$.$.\n:20454:0:::::\nnonroot:!::0:::::\n')])).toMatch(
-      /\/etc\/shadow: lines of other users changed/,
-    );
+    expect(otherAccountsUnchanged(v, [file('/etc/shadow', 'root:$1$.$.\n:20454:0:::::\nnonroot:!::0:::::\n')])).toMatch(/\/etc\/shadow: lines of other users changed/);
     expect(otherAccountsUnchanged(v, [file('/etc/shadow', 'root:*::0:::::\n')])).toBeDefined();
   });
 

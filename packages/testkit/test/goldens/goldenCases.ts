@@ -4,15 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import {
-  runSession,
-  unifiedTreeDiff,
-  type FsEntry,
-  type Hook,
-  type Outcome,
-  type PveRelease,
-  type ReleaseProfile,
-} from '@pve-chainguard/core';
+import { runSession, unifiedTreeDiff, type FsEntry, type Hook, type Outcome, type PveRelease, type ReleaseProfile } from '@pve-chainguard/core';
 import { expect } from 'vitest';
 
 const NOW = 1767225600; // 2026-01-01T00:00:00Z
@@ -47,10 +39,7 @@ function configText(name: string): string {
 }
 
 export function run(rootfs: FsEntry[], c: GoldenCase, hooks: Hook[], pve: PveRelease = 9): Outcome {
-  return runSession(
-    { rootfs, config: configText(c.config), hooks, now: NOW, password: c.password, sshKeys: c.sshKeys },
-    { pve },
-  );
+  return runSession({ rootfs, config: configText(c.config), hooks, now: NOW, password: c.password, sshKeys: c.sshKeys }, { pve });
 }
 
 export function render(fixture: string, c: GoldenCase, before: FsEntry[], out: Outcome, pve: PveRelease = 9): string {
@@ -61,7 +50,10 @@ export function render(fixture: string, c: GoldenCase, before: FsEntry[], out: O
     `# ostype ${out.ostype}, arch ${out.arch}, steps completed ${out.steps_completed}`,
     ...out.warnings.map((w) => `# warning: ${w.trimEnd()}`),
     ...out.log_warn.map((w) => `# log_warn: ${w}`),
-    ...out.stdout.split('\n').filter((l) => l !== '').map((l) => `# stdout: ${l}`),
+    ...out.stdout
+      .split('\n')
+      .filter((l) => l !== '')
+      .map((l) => `# stdout: ${l}`),
     ...(out.error ? [`# error at ${out.error.at}: ${out.error.message.trimEnd()}`] : []),
   ];
   return `${lines.join('\n')}\n${unifiedTreeDiff(before, out.tree)}`;

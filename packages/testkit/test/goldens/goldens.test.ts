@@ -14,13 +14,16 @@ import { CASES, expectedOn, HOOKS, render, run } from './goldenCases.ts';
 describe.each(listFixtures())('fixture %s', (fixture) => {
   const before = loadFixture(fixture).entries;
 
-  it.each(CASES.map((c) => [c.config, c] as const))('golden for config %s, the same on PVE 8 apart from the table, and a second create and start change nothing', async (_name, c) => {
-    const out = run(before, c, HOOKS);
-    await expect(render(fixture, c, before, out)).toMatchFileSnapshot(`__golden__/${fixture}/${c.config}.diff`);
-    expect(run(before, c, HOOKS, 8)).toMatchObject(expectedOn(PROFILES[8], c, out));
-    if (out.error) return;
-    const again = run(out.tree, c, HOOKS);
-    expect(again.error).toBeNull();
-    expect(unifiedTreeDiff(out.tree, again.tree)).toBe('');
-  });
+  it.each(CASES.map((c) => [c.config, c] as const))(
+    'golden for config %s, the same on PVE 8 apart from the table, and a second create and start change nothing',
+    async (_name, c) => {
+      const out = run(before, c, HOOKS);
+      await expect(render(fixture, c, before, out)).toMatchFileSnapshot(`__golden__/${fixture}/${c.config}.diff`);
+      expect(run(before, c, HOOKS, 8)).toMatchObject(expectedOn(PROFILES[8], c, out));
+      if (out.error) return;
+      const again = run(out.tree, c, HOOKS);
+      expect(again.error).toBeNull();
+      expect(unifiedTreeDiff(out.tree, again.tree)).toBe('');
+    },
+  );
 });

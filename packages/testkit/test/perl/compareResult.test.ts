@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  canonicalStdout,
-  firstResultDifference,
-  firstTreeDifference,
-  stripPerlLocation,
-} from '../../src/perl/compareResult.ts';
+import { canonicalStdout, firstResultDifference, firstTreeDifference, stripPerlLocation } from '../../src/perl/compareResult.ts';
 import type { HarnessResult } from '../../src/perl/types.ts';
 
 const base: HarnessResult = {
@@ -35,9 +30,7 @@ describe('stripPerlLocation', () => {
   });
 
   it('keeps messages that end in their own newline', () => {
-    expect(stripPerlLocation('unable to detect OS distribution\n')).toBe(
-      'unable to detect OS distribution\n',
-    );
+    expect(stripPerlLocation('unable to detect OS distribution\n')).toBe('unable to detect OS distribution\n');
   });
 });
 
@@ -46,9 +39,7 @@ describe('canonicalStdout', () => {
     const a = 'Detected container architecture: amd64\n' + base.stdout;
     const lines = base.stdout.split('\n');
     const swapped = [lines[2], lines[3], lines[0], lines[1], ''].join('\n');
-    expect(canonicalStdout(a)).toBe(
-      canonicalStdout('Detected container architecture: amd64\n' + swapped),
-    );
+    expect(canonicalStdout(a)).toBe(canonicalStdout('Detected container architecture: amd64\n' + swapped));
   });
 });
 
@@ -62,23 +53,17 @@ describe('firstResultDifference', () => {
   });
 
   it('names the first differing field', () => {
-    expect(firstResultDifference(base, { ...base, ostype: 'nixos' })).toBe(
-      'ostype: expected "archlinux", got "nixos"',
-    );
+    expect(firstResultDifference(base, { ...base, ostype: 'nixos' })).toBe('ostype: expected "archlinux", got "nixos"');
     expect(firstResultDifference(base, { ...base, warnings: [] })).toMatch(/^warnings\[0\]: /);
   });
 
   it('points at the first differing path and where its content parts', () => {
     const tree = [base.tree[0]!, { ...base.tree[1]!, content: '127.0.0.2 x\n' }];
-    expect(firstResultDifference(base, { ...base, tree })).toBe(
-      'tree /etc/hosts: content at char 8: expected "127.0.0.1 x\\n", got "127.0.0.2 x\\n"',
-    );
+    expect(firstResultDifference(base, { ...base, tree })).toBe('tree /etc/hosts: content at char 8: expected "127.0.0.1 x\\n", got "127.0.0.2 x\\n"');
   });
 
   it('reports missing and unexpected entries', () => {
     expect(firstTreeDifference(base.tree, base.tree.slice(0, 1))).toBe('/etc/hosts: missing file');
-    expect(firstTreeDifference(base.tree.slice(0, 1), base.tree)).toBe(
-      '/etc/hosts: unexpected file',
-    );
+    expect(firstTreeDifference(base.tree.slice(0, 1), base.tree)).toBe('/etc/hosts: unexpected file');
   });
 });

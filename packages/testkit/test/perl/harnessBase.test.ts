@@ -64,11 +64,7 @@ describe('the generated harness Base', () => {
 
   it('defines, with CtHelpers below it, every sub of Proxmox Base and Plugin and every hand-written part', () => {
     const names = [...new Set([...PLUGIN_PM_SUBS, ...BASE_PM_SUBS, ...handWrittenMethods()])].sort();
-    const r = perl([
-      '-e',
-      'use PVE::LXC::Setup::Base; print "$_\\n" for grep { !PVE::LXC::Setup::Base->can($_) } @ARGV',
-      ...names,
-    ]);
+    const r = perl(['-e', 'use PVE::LXC::Setup::Base; print "$_\\n" for grep { !PVE::LXC::Setup::Base->can($_) } @ARGV', ...names]);
     expect(r.ok, r.out).toBe(true);
     expect(r.out).toBe('');
   });

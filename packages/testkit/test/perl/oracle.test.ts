@@ -27,10 +27,7 @@ const RECORDINGS = [
 
 const root = canRunPerlHarness();
 if (!root) {
-  console.warn(
-    '\n!!! SKIPPING the Perl oracle test: the harness chroots and must run as root' +
-      ` (uid ${process.getuid?.()}). CI runs as root. !!!\n`,
-  );
+  console.warn('\n!!! SKIPPING the Perl oracle test: the harness chroots and must run as root' + ` (uid ${process.getuid?.()}). CI runs as root. !!!\n`);
 }
 
 describe.skipIf(!root).each(RECORDINGS)('Perl harness as PVE $pve with the generated plugins reproduces the oracle', ({ pve, vectors }) => {
@@ -45,10 +42,7 @@ describe.skipIf(!root).each(RECORDINGS)('Perl harness as PVE $pve with the gener
 
   afterAll(async () => {
     await harness.close();
-    console.log(
-      `perl harness (PVE ${pve}): ${vectors.length} vectors, ${(elapsed / 1000).toFixed(1)} s,` +
-        ` ${(elapsed / vectors.length).toFixed(0)} ms per case`,
-    );
+    console.log(`perl harness (PVE ${pve}): ${vectors.length} vectors, ${(elapsed / 1000).toFixed(1)} s,` + ` ${(elapsed / vectors.length).toFixed(0)} ms per case`);
   });
 
   it('has all 400 recorded vectors to run', () => {

@@ -67,19 +67,16 @@ describe('wolfi-systemd-nosshd-nobusybox', () => {
   });
 });
 
-describe.each(['wolfi-base-oci', 'chainguard-nginx-oci', 'chainguard-python-oci', 'chainguard-postgres-oci'])(
-  'application container %s',
-  (fixture) => {
-    it('changes DNS, hosts, hostname and shadow, and nothing under /etc/systemd', () => {
-      const oci = 'cmode: console\nentrypoint: /usr/bin/app\n';
-      const { before, out } = run(fixture, oci + DHCP.replace('ip=dhcp', 'ip=dhcp,host-managed=1'), { password: 'secret' });
-      const paths = changed(before, out);
-      expect(paths.filter((p) => p.startsWith('/etc/systemd'))).toEqual([]);
-      expect(paths.length).toBeLessThan(12); // only the files setup owns, not the whole tree
-      expect(paths).toEqual(expect.arrayContaining(['/etc/resolv.conf', '/etc/hosts', '/etc/hostname', '/etc/shadow']));
-    });
-  },
-);
+describe.each(['wolfi-base-oci', 'chainguard-nginx-oci', 'chainguard-python-oci', 'chainguard-postgres-oci'])('application container %s', (fixture) => {
+  it('changes DNS, hosts, hostname and shadow, and nothing under /etc/systemd', () => {
+    const oci = 'cmode: console\nentrypoint: /usr/bin/app\n';
+    const { before, out } = run(fixture, oci + DHCP.replace('ip=dhcp', 'ip=dhcp,host-managed=1'), { password: 'secret' });
+    const paths = changed(before, out);
+    expect(paths.filter((p) => p.startsWith('/etc/systemd'))).toEqual([]);
+    expect(paths.length).toBeLessThan(12); // only the files setup owns, not the whole tree
+    expect(paths).toEqual(expect.arrayContaining(['/etc/resolv.conf', '/etc/hosts', '/etc/hostname', '/etc/shadow']));
+  });
+});
 
 describe('securetty matrix', () => {
   it('absent stays absent', () => {

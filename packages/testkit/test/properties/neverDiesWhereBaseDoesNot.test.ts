@@ -5,15 +5,7 @@
  * FC_SEED / FC_NUM_RUNS replay (vitest.setup.ts).
  */
 import fc from 'fast-check';
-import {
-  ArchLinux,
-  PROFILES,
-  PVE_RELEASES,
-  chainguardRegistry,
-  runVector,
-  type Registry,
-  type ReleaseProfile,
-} from '@pve-chainguard/core';
+import { ArchLinux, PROFILES, PVE_RELEASES, chainguardRegistry, runVector, type Registry, type ReleaseProfile } from '@pve-chainguard/core';
 import { describe, expect, it } from 'vitest';
 import { caseRecipe, caseVector, type CaseRecipe } from '../../src/arbitraries/caseRecipe.ts';
 import { renderPassword } from '../../src/arbitraries/secrets.ts';

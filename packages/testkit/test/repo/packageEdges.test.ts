@@ -46,7 +46,9 @@ describe('package edges', () => {
     it(`${name} imports only ${allowed.join(', ') || 'no other package'}, through their entries, and declares them`, () => {
       const root = join(PACKAGES, name);
       const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
-      const declared = Object.keys(manifest.dependencies ?? {}).filter((d) => d.startsWith('@pve-chainguard/')).map((d) => d.slice(16));
+      const declared = Object.keys(manifest.dependencies ?? {})
+        .filter((d) => d.startsWith('@pve-chainguard/'))
+        .map((d) => d.slice(16));
       const problems: string[] = [];
       for (const d of declared) if (!allowed.includes(d)) problems.push(`package.json depends on ${d}`);
       for (const file of sources(root)) {

@@ -85,7 +85,12 @@ describe('OCI images', () => {
     const r = await materialise(spec);
     const paths = r.entries.map((e) => e.path);
     const lower = nginx.entries.filter((e) => e.path !== '/etc/os-release' && !e.path.startsWith('/etc/nginx/'));
-    expect(firstDifference(lower, r.entries.filter((e) => e.path !== '/etc/nginx/only.conf'))).toBeUndefined();
+    expect(
+      firstDifference(
+        lower,
+        r.entries.filter((e) => e.path !== '/etc/nginx/only.conf'),
+      ),
+    ).toBeUndefined();
     expect(paths).toContain('/etc/nginx/only.conf');
     expect(paths.some((p) => p.includes('.wh.'))).toBe(false);
     expect(r.ociConfig?.config.Entrypoint).toEqual(nginx.ociConfig!.config.Entrypoint);

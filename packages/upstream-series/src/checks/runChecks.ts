@@ -32,11 +32,18 @@ export function runChecks(input: CheckInput): CheckResult[] {
   const am = amCheck(input.source, input.base, input.patchDir, input.patches, applied, input.expectedTree, input.env);
   const results: CheckResult[] = [{ name: 'git am to a clean clone at the base', problems: am }];
   if (am.length > 0) return results;
-  results.push({ name: 'perl -c of the changed modules (with stubs)', problems: perlCheck(applied, [PATHS.module, PATHS.setup, PATHS.config], join(input.scratch, 'stubs')) });
+  results.push({
+    name: 'perl -c of the changed modules (with stubs)',
+    problems: perlCheck(applied, [PATHS.module, PATHS.setup, PATHS.config], join(input.scratch, 'stubs')),
+  });
   results.push({ name: 'module is a perltidy fixed point', problems: tidyCheck(join(applied, PATHS.module), PATHS.module) });
   const testfiles = parseTestfiles(readFileSync(join(applied, PATHS.runTests), 'utf8'), PATHS.runTests);
   const testRoot = join(applied, 'src/test');
-  const dirs = existsSync(testRoot) ? readdirSync(testRoot).filter((d) => d.startsWith('test-chainguard-')).sort() : [];
+  const dirs = existsSync(testRoot)
+    ? readdirSync(testRoot)
+        .filter((d) => d.startsWith('test-chainguard-'))
+        .sort()
+    : [];
   const problems = dirs.length === 0 ? ['no src/test/test-chainguard-* directories'] : dirs.flatMap((d) => verifyTestDir(join(testRoot, d), d, testfiles));
   results.push({ name: `test dir expectations equal the model (${dirs.length} dirs)`, problems });
   const stubs = join(input.scratch, 'stubs');

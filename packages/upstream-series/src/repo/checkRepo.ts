@@ -34,7 +34,12 @@ export function checkRepo(top: string): void {
   }
   const status = git(top, ['status', '--porcelain', '--untracked-files=normal']);
   if (status.trim() !== '') {
-    const first = status.split('\n').filter(Boolean).slice(0, 5).map((l) => l.trim()).join('; ');
+    const first = status
+      .split('\n')
+      .filter(Boolean)
+      .slice(0, 5)
+      .map((l) => l.trim())
+      .join('; ');
     throw new SeriesError(`${top} has uncommitted changes or untracked files (${first}); commit or stash them first`);
   }
 }

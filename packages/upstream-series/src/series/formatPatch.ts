@@ -21,7 +21,9 @@ export function formatPatches({ repo, base, outDir, env, reroll }: PatchOptions)
   const args = ['format-patch', '--quiet', '--cover-letter', '--subject-prefix=PATCH container', `--base=${base}`, '-o', outDir];
   if (reroll) args.push(`-v${reroll.version}`);
   git(repo, [...args, `${base}..HEAD`], { env });
-  const files = readdirSync(outDir).filter((f) => f.endsWith('.patch')).sort();
+  const files = readdirSync(outDir)
+    .filter((f) => f.endsWith('.patch'))
+    .sort();
   if (files.length === 0) throw new SeriesError(`git format-patch wrote nothing to ${outDir}`);
   const changes = reroll ? changesBlock(reroll.version, reroll.changes) : '';
   for (const name of files) {

@@ -44,10 +44,15 @@ or an apk signing key wolfi-signing.rsa.pub or chainguard-*.rsa.pub in
 This is kept separate from the plugin so it can be taken or left on its own.`;
 
 export function testsBody(cases: readonly TestCase[], added: readonly string[]): string {
-  const list = cases.map((c, i) => `- ${PATHS.testDir(i + 1).split('/').pop()}: ${c.about}`).join('\n');
-  const paths = added.length
-    ? `\n\nAdd the paths the plugin writes that were not compared yet to @testfiles:\n${added.map((p) => `  ${p}`).join('\n')}`
-    : '';
+  const list = cases
+    .map(
+      (c, i) =>
+        `- ${PATHS.testDir(i + 1)
+          .split('/')
+          .pop()}: ${c.about}`,
+    )
+    .join('\n');
+  const paths = added.length ? `\n\nAdd the paths the plugin writes that were not compared yet to @testfiles:\n${added.map((p) => `  ${p}`).join('\n')}` : '';
   return `Cover the cases that differ between Chainguard/Wolfi images:\n\n${wrapList(list)}${paths}`;
 }
 

@@ -27,7 +27,8 @@ export function runUpstream(o: UpstreamOptions, io: RunIo): number {
   const base = resolveBase(top, o.base);
   const branchExists = gitMaybe(top, ['show-ref', '--verify', '--quiet', `refs/heads/${o.branch}`]) !== undefined;
   if (branchExists && o.reroll === undefined) throw new SeriesError(`branch '${o.branch}' already exists in ${top}; pass --branch NAME, or --reroll N to replace it`);
-  if (branchExists && git(top, ['branch', '--show-current']).trim() === o.branch) throw new SeriesError(`branch '${o.branch}' is checked out in ${top}; switch away from it first`);
+  if (branchExists && git(top, ['branch', '--show-current']).trim() === o.branch)
+    throw new SeriesError(`branch '${o.branch}' is checked out in ${top}; switch away from it first`);
 
   const author = gitIdent(top, 'AUTHOR', io.env);
   const committer = gitIdent(top, 'COMMITTER', io.env);
@@ -71,7 +72,9 @@ export function runUpstream(o: UpstreamOptions, io: RunIo): number {
     for (const p of patches) copyFileSync(join(patchDir, p), join(out, p));
     io.out(`Branch '${o.branch}' ${branchExists ? 'replaced' : 'created'} in ${top} (not checked out).\n`);
     io.out(`Patches in ${out}:\n${patches.map((p) => `  ${p}\n`).join('')}`);
-    io.out(`Before sending: read every patch, then\n  git send-email --to=pve-devel@lists.proxmox.com ${join(out, patches[0]!.replace(/0000-cover-letter\.patch$/, '*.patch'))}\n`);
+    io.out(
+      `Before sending: read every patch, then\n  git send-email --to=pve-devel@lists.proxmox.com ${join(out, patches[0]!.replace(/0000-cover-letter\.patch$/, '*.patch'))}\n`,
+    );
     return 0;
   } finally {
     rmSync(tmp, { recursive: true, force: true });

@@ -48,17 +48,19 @@ export const TEST_CASES: TestCase[] = [
     about: 'resolved present and resolv.conf already the stub link: only the drop-in changes',
     config: 'hostname: cg-resolved\nfeatures: nesting=1\nnameserver: 192.0.2.53\nsearchdomain: example.org\nnet0: bridge=vmbr0,name=eth0,ip=dhcp\n',
     rootfs: [
-      apkArch, osRelease('chainguard'), ...accounts, ...systemdInit, resolvedUnit, imageNetworkUnit,
+      apkArch,
+      osRelease('chainguard'),
+      ...accounts,
+      ...systemdInit,
+      resolvedUnit,
+      imageNetworkUnit,
       link('/etc/resolv.conf', '../run/systemd/resolve/stub-resolv.conf'),
     ],
   },
   {
     about: 'securetty present, two ttys: the console and tty devices are added once',
     config: 'hostname: cg-tty\nfeatures: nesting=1\ntty: 2\nnet0: bridge=vmbr0,name=eth0,ip=dhcp\n',
-    rootfs: [
-      apkArch, osRelease('wolfi'), ...accounts, ...systemdInit, imageNetworkUnit, staticResolvConf,
-      file('/etc/securetty', 'console\n'),
-    ],
+    rootfs: [apkArch, osRelease('wolfi'), ...accounts, ...systemdInit, imageNetworkUnit, staticResolvConf, file('/etc/securetty', 'console\n')],
   },
   {
     about: 'application container (no systemd init): no units, only hostname, hosts, resolv.conf and root',

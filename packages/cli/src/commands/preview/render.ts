@@ -6,9 +6,7 @@ import { summaryText, type PreviewResult } from '@pve-chainguard/testkit/preview
  * changes stop half-way (--json carries them, marked partial).
  */
 export function renderText(result: PreviewResult): { header: string[]; diff: string }[] {
-  const blocks = result.sections
-    .filter((s) => !s.partial)
-    .map((s) => ({ header: [`== ${s.hook}: ${summaryText(s.counts)}`], diff: s.diff }));
+  const blocks = result.sections.filter((s) => !s.partial).map((s) => ({ header: [`== ${s.hook}: ${summaryText(s.counts)}`], diff: s.diff }));
   if (result.error === null) {
     const hooks = result.sections.length > 1 ? ` (after ${result.sections.length} hooks)` : '';
     blocks.push({ header: [`${summaryText(result.total)}${hooks}`], diff: '' });

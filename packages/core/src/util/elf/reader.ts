@@ -113,10 +113,7 @@ export function readElfImage(bytes: Uint8Array): ElfImage | undefined {
   let nameTableIndex = view.u16(at.shstrndx);
 
   // BFD reads every program header at its native size, whatever e_phentsize says.
-  if (
-    programHeaderCount > 0 &&
-    !fitsInFile(programHeaderOffset, programHeaderCount * programHeaderSize, bytes.length)
-  ) {
+  if (programHeaderCount > 0 && !fitsInFile(programHeaderOffset, programHeaderCount * programHeaderSize, bytes.length)) {
     return undefined;
   }
 
@@ -175,16 +172,10 @@ export function readElfImage(bytes: Uint8Array): ElfImage | undefined {
 
   const sections = Array.from({ length: sectionCount }, (_, index) => readSection(index));
   for (const section of sections.slice(1)) {
-    if (
-      section.link >= sectionCount &&
-      !(SOLARIS_LINK_MACHINES.has(machine) && SOLARIS_LINKS.has(section.link))
-    ) {
+    if (section.link >= sectionCount && !(SOLARIS_LINK_MACHINES.has(machine) && SOLARIS_LINKS.has(section.link))) {
       return undefined;
     }
-    const infoIsIndex =
-      (section.flags & SHF_INFO_LINK) !== 0 ||
-      section.type === SHT_RELA ||
-      section.type === SHT_REL;
+    const infoIsIndex = (section.flags & SHF_INFO_LINK) !== 0 || section.type === SHT_RELA || section.type === SHT_REL;
     if (infoIsIndex && section.info >= sectionCount) return undefined;
   }
 

@@ -28,11 +28,7 @@ const [PF_R, PF_RW] = [4, 6];
 const [SHF_ALLOC, SHF_WRITE_ALLOC] = [2, 3];
 
 /** ELF64: `libc.so.6` plus `libsystemd-shared-<version><suffix>.so` (suffix e.g. `.1-1.wolfi`). */
-export function synthesizeSystemdElf(
-  version: number,
-  arch: SynthesizedElfArch,
-  suffix = '',
-): Uint8Array {
+export function synthesizeSystemdElf(version: number, arch: SynthesizedElfArch, suffix = ''): Uint8Array {
   if (!Number.isSafeInteger(version) || version < 0) {
     throw new RangeError(`synthesizeSystemdElf: bad version ${version}`);
   }
@@ -40,10 +36,7 @@ export function synthesizeSystemdElf(
 }
 
 /** A shared object whose only dynamic entries are NEEDED `needed` (UTF-8), STRTAB, STRSZ. */
-export function synthesizeElfWithNeeded(
-  needed: string[],
-  arch: SynthesizedElfArch | ElfShape,
-): Uint8Array {
+export function synthesizeElfWithNeeded(needed: string[], arch: SynthesizedElfArch | ElfShape): Uint8Array {
   const shape = typeof arch === 'string' ? ARCH_SHAPE[arch] : arch;
   const encoder = new TextEncoder();
   const names = needed.map((name) => encoder.encode(name));
@@ -79,26 +72,15 @@ export function synthesizeElfWithNeeded(
   out.word(0x18 + wordSize, headerSize);
   out.word(0x18 + 2 * wordSize, sectionHeadersOffset);
   const sizes = 0x18 + 3 * wordSize + 4;
-  [headerSize, programHeaderSize, 2, sectionHeaderSize, 4, 3].forEach((value, i) =>
-    out.half(sizes + 2 * i, value),
-  );
+  [headerSize, programHeaderSize, 2, sectionHeaderSize, 4, 3].forEach((value, i) => out.half(sizes + 2 * i, value));
 
-  const programHeader = (
-    index: number,
-    type: number,
-    flags: number,
-    offset: number,
-    size: number,
-    align: number,
-  ) => {
+  const programHeader = (index: number, type: number, flags: number, offset: number, size: number, align: number) => {
     const at = headerSize + index * programHeaderSize;
     out.u32(at, type);
     // ELF64 puts p_flags right after p_type; ELF32 puts it after p_memsz.
     const fields = shape.is64 ? at + 8 : at + 4;
     if (shape.is64) out.u32(at + 4, flags);
-    [offset, offset, offset, size, size].forEach((value, i) =>
-      out.word(fields + i * wordSize, value),
-    );
+    [offset, offset, offset, size, size].forEach((value, i) => out.word(fields + i * wordSize, value));
     if (!shape.is64) out.u32(at + 24, flags);
     out.word(fields + 5 * wordSize + (shape.is64 ? 0 : 4), align);
   };
@@ -120,14 +102,7 @@ export function synthesizeElfWithNeeded(
 
   // sh_name, sh_type, then sh_flags sh_addr sh_offset sh_size (words), sh_link, sh_info,
   // sh_addralign, sh_entsize (words).
-  const sectionHeader = (
-    index: number,
-    name: number,
-    type: number,
-    words: number[],
-    link: number,
-    tail: number[],
-  ) => {
+  const sectionHeader = (index: number, name: number, type: number, words: number[], link: number, tail: number[]) => {
     const at = sectionHeadersOffset + index * sectionHeaderSize;
     out.u32(at, name);
     out.u32(at + 4, type);
@@ -135,30 +110,9 @@ export function synthesizeElfWithNeeded(
     out.u32(at + 8 + 4 * wordSize, link);
     tail.forEach((value, i) => out.word(at + 16 + 4 * wordSize + i * wordSize, value));
   };
-  sectionHeader(
-    1,
-    DYNSTR_NAME,
-    SHT_STRTAB,
-    [SHF_ALLOC, dynstrOffset, dynstrOffset, dynstrSize],
-    0,
-    [1, 0],
-  );
-  sectionHeader(
-    2,
-    DYNAMIC_NAME,
-    SHT_DYNAMIC,
-    [SHF_WRITE_ALLOC, dynamicOffset, dynamicOffset, dynamicSize],
-    1,
-    [wordSize, dynamicEntrySize],
-  );
-  sectionHeader(
-    3,
-    SHSTRTAB_NAME,
-    SHT_STRTAB,
-    [0, 0, shstrtabOffset, SECTION_NAMES.length],
-    0,
-    [1, 0],
-  );
+  sectionHeader(1, DYNSTR_NAME, SHT_STRTAB, [SHF_ALLOC, dynstrOffset, dynstrOffset, dynstrSize], 0, [1, 0]);
+  sectionHeader(2, DYNAMIC_NAME, SHT_DYNAMIC, [SHF_WRITE_ALLOC, dynamicOffset, dynamicOffset, dynamicSize], 1, [wordSize, dynamicEntrySize]);
+  sectionHeader(3, SHSTRTAB_NAME, SHT_STRTAB, [0, 0, shstrtabOffset, SECTION_NAMES.length], 0, [1, 0]);
   return out.bytes;
 }
 

@@ -1,19 +1,8 @@
 import { bytesFromByteString } from '../byteString.ts';
-import {
-  ET_CORE,
-  ElfView,
-  SHT_NOBITS,
-  SHT_STRTAB,
-  cString,
-  fitsInFile,
-  readElfImage,
-  type ElfImage,
-} from './reader.ts';
+import { ET_CORE, ElfView, SHT_NOBITS, SHT_STRTAB, cString, fitsInFile, readElfImage, type ElfImage } from './reader.ts';
 
 /** Dynamic tags whose value `objdump -p` prints as a string-table entry. */
-const STRING_TAGS = new Set([
-  1, 14, 15, 29, 0x7ffffffd, 0x7fffffff, 0x6ffffefa, 0x6ffffefb, 0x6ffffefc,
-]);
+const STRING_TAGS = new Set([1, 14, 15, 29, 0x7ffffffd, 0x7fffffff, 0x6ffffefa, 0x6ffffefb, 0x6ffffefc]);
 const SHT_NULL = 0;
 
 /** Base::get_systemd_version's pattern, applied to each line objdump prints. */
@@ -38,10 +27,7 @@ export type SystemdVersionResult = number | undefined | { error: string };
  * real binaries name the same library as NEEDED; a version with leading zeros, which Perl
  * would print as written (`Systemd 0255 detected`).
  */
-export function systemdVersionFromElf(
-  bytes: string,
-  objdumpPath = '<rootfs>/usr/lib/systemd/systemd',
-): SystemdVersionResult {
+export function systemdVersionFromElf(bytes: string, objdumpPath = '<rootfs>/usr/lib/systemd/systemd'): SystemdVersionResult {
   if (bytes.length === 0) return { error: 'exit code 1' };
   const strings = objdumpDynamicStrings(bytesFromByteString(bytes));
   if (strings === undefined) {
@@ -72,9 +58,7 @@ export function objdumpDynamicStrings(bytes: Uint8Array): string[] | undefined {
 
   const order = bfdSectionOrder(image);
   if (order === undefined) return undefined;
-  const dynamic = order
-    .map((index) => image.sections[index]!)
-    .find((section) => section.name === '.dynamic');
+  const dynamic = order.map((index) => image.sections[index]!).find((section) => section.name === '.dynamic');
   if (dynamic === undefined || dynamic.type === SHT_NOBITS) return [];
   if (!fitsInFile(dynamic.offset, dynamic.size, bytes.length)) return [];
 
@@ -131,11 +115,7 @@ function bfdSectionOrder(image: ElfImage): number[] | undefined {
  */
 function stringTableLookup(image: ElfImage, index: number): (offset: number) => string | undefined {
   const section = image.sections[index];
-  if (
-    section === undefined ||
-    section.type !== SHT_STRTAB ||
-    !fitsInFile(section.offset, section.size, image.bytes.length)
-  ) {
+  if (section === undefined || section.type !== SHT_STRTAB || !fitsInFile(section.offset, section.size, image.bytes.length)) {
     return () => undefined;
   }
   const table = image.bytes.subarray(section.offset, section.offset + section.size);

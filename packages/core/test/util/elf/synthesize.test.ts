@@ -9,8 +9,7 @@ import { synthesizeElfWithNeeded, synthesizeSystemdElf } from '../../../src/util
 import { systemdVersionFromElf } from '../../../src/util/elf/systemdVersion.ts';
 import { ORACLE_SYSTEMD_BINARIES } from '../fixtures/oracleSystemdBinaries.ts';
 
-const oracleBinary = (version: number) =>
-  ORACLE_SYSTEMD_BINARIES.find((binary) => binary.objdump === version)!.base64;
+const oracleBinary = (version: number) => ORACLE_SYSTEMD_BINARIES.find((binary) => binary.objdump === version)!.base64;
 const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 
 const objdumpAvailable = spawnSync('objdump', ['--version']).status === 0;
@@ -32,9 +31,7 @@ describe('synthesizeSystemdElf', () => {
     expect(base64(synthesizeSystemdElf(255, 'amd64'))).toBe(oracleBinary(255));
     expect(base64(synthesizeSystemdElf(241, 'amd64'))).toBe(oracleBinary(241));
     expect(base64(synthesizeSystemdElf(257, 'amd64', '.1-1.wolfi'))).toBe(oracleBinary(257));
-    expect(base64(synthesizeElfWithNeeded(['libc.so.6'], 'amd64'))).toBe(
-      ORACLE_SYSTEMD_BINARIES.find((binary) => binary.objdump === null)!.base64,
-    );
+    expect(base64(synthesizeElfWithNeeded(['libc.so.6'], 'amd64'))).toBe(ORACLE_SYSTEMD_BINARIES.find((binary) => binary.objdump === null)!.base64);
   });
 
   it.each([
@@ -49,24 +46,15 @@ describe('synthesizeSystemdElf', () => {
 
   it('makes files objdump reads without complaint', () => {
     expect(objdumpAvailable, 'objdump (binutils) must be installed: run scripts/setup.sh').toBe(true);
-    expect(objdumpNeeded(synthesizeSystemdElf(256, 'arm64'))).toEqual([
-      'libc.so.6',
-      'libsystemd-shared-256.so',
-    ]);
-    expect(objdumpNeeded(synthesizeSystemdElf(252, 'amd64', '-wolfi'))).toEqual([
-      'libc.so.6',
-      'libsystemd-shared-252-wolfi.so',
-    ]);
+    expect(objdumpNeeded(synthesizeSystemdElf(256, 'arm64'))).toEqual(['libc.so.6', 'libsystemd-shared-256.so']);
+    expect(objdumpNeeded(synthesizeSystemdElf(252, 'amd64', '-wolfi'))).toEqual(['libc.so.6', 'libsystemd-shared-252-wolfi.so']);
     const shapes = [
       { machine: 0x28, is64: false, littleEndian: true },
       { machine: 0x08, is64: false, littleEndian: false },
       { machine: 0x16, is64: true, littleEndian: false },
     ];
     for (const shape of shapes) {
-      expect(objdumpNeeded(synthesizeElfWithNeeded(['libfoo.so.1', 'libbar.so'], shape))).toEqual([
-        'libfoo.so.1',
-        'libbar.so',
-      ]);
+      expect(objdumpNeeded(synthesizeElfWithNeeded(['libfoo.so.1', 'libbar.so'], shape))).toEqual(['libfoo.so.1', 'libbar.so']);
     }
   });
 

@@ -3,20 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { byteStringFromBytes } from '../../../src/util/byteString.ts';
 import { synthesizeElfWithNeeded } from '../../../src/util/elf/synthesize.ts';
 import { systemdVersionFromElf } from '../../../src/util/elf/systemdVersion.ts';
-import {
-  ELF_CORPUS_BASES,
-  ELF_CORPUS_ROWS,
-  type ElfCorpusRow,
-} from '../fixtures/elfObjdumpCorpus.ts';
-import {
-  ORACLE_SYSTEMD_BINARIES,
-  ORACLE_SYSTEMD_OUTCOMES,
-} from '../fixtures/oracleSystemdBinaries.ts';
+import { ELF_CORPUS_BASES, ELF_CORPUS_ROWS, type ElfCorpusRow } from '../fixtures/elfObjdumpCorpus.ts';
+import { ORACLE_SYSTEMD_BINARIES, ORACLE_SYSTEMD_OUTCOMES } from '../fixtures/oracleSystemdBinaries.ts';
 
 const ORACLE_OBJDUMP_PATH = '<rootfs>/usr/lib/systemd/systemd';
 const fromBase64 = (text: string) => Buffer.from(text, 'base64').toString('latin1');
-const asExpected = (objdump: number | null | { error: string }) =>
-  objdump === null ? undefined : objdump;
+const asExpected = (objdump: number | null | { error: string }) => (objdump === null ? undefined : objdump);
 
 function corpusBytes(row: ElfCorpusRow): Uint8Array {
   if (row.content !== undefined) return new TextEncoder().encode(row.content);
@@ -46,22 +38,16 @@ describe('systemdVersionFromElf on the oracle inputs', () => {
   it('explains every nesting warning and objdump failure the oracle recorded', () => {
     expect(ORACLE_SYSTEMD_OUTCOMES.length).toBeGreaterThan(5);
     for (const outcome of ORACLE_SYSTEMD_OUTCOMES) {
-      const binary = ORACLE_SYSTEMD_BINARIES.find(
-        (candidate) => candidate.sha1 === outcome.binarySha1,
-      )!;
+      const binary = ORACLE_SYSTEMD_BINARIES.find((candidate) => candidate.sha1 === outcome.binarySha1)!;
       const result = systemdVersionFromElf(fromBase64(binary.base64));
       for (const warning of outcome.nestingWarnings) {
         expect(typeof result === 'number' && result > 241, outcome.caseId).toBe(true);
-        expect(warning, outcome.caseId).toBe(
-          `Systemd ${result} detected. You may need to enable nesting.`,
-        );
+        expect(warning, outcome.caseId).toBe(`Systemd ${result} detected. You may need to enable nesting.`);
       }
       if (outcome.objdumpError !== null) {
         expect(result, outcome.caseId).toHaveProperty('error');
         const { error } = result as { error: string };
-        expect(`objdump on /usr/lib/systemd/systemd failed: ${error}\n`, outcome.caseId).toBe(
-          outcome.objdumpError,
-        );
+        expect(`objdump on /usr/lib/systemd/systemd failed: ${error}\n`, outcome.caseId).toBe(outcome.objdumpError);
       }
     }
   });
@@ -71,9 +57,7 @@ describe('systemdVersionFromElf against objdump 2.40 on mutated ELF files', () =
   it.each(ELF_CORPUS_ROWS)('$base: $name', (row) => {
     const bytes = corpusBytes(row);
     expect(createHash('sha256').update(bytes).digest('hex'), 'bytes objdump saw').toBe(row.sha256);
-    expect(systemdVersionFromElf(byteStringFromBytes(bytes), '<path>')).toEqual(
-      asExpected(row.objdump),
-    );
+    expect(systemdVersionFromElf(byteStringFromBytes(bytes), '<path>')).toEqual(asExpected(row.objdump));
   });
 });
 

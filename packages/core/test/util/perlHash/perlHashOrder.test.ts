@@ -19,7 +19,10 @@ function perlAvailable(): boolean {
 function perlOrders(sets: string[][]): string[][] {
   const script = 'while (my $l = <STDIN>) { chomp $l; my $h = {}; $h->{$_} = 1 for split / /, $l; print join(" ", keys %$h), "\\n" }';
   const out = execFileSync('perl', ['-e', script], { input: sets.map((s) => `${s.join(' ')}\n`).join(''), encoding: 'utf8', env: SEED0 });
-  return out.split('\n').slice(0, sets.length).map((line) => (line === '' ? [] : line.split(' ')));
+  return out
+    .split('\n')
+    .slice(0, sets.length)
+    .map((line) => (line === '' ? [] : line.split(' ')));
 }
 
 describe('perlHashOrder (Perl 5.36, PERL_HASH_SEED=0)', () => {

@@ -70,9 +70,7 @@ export function element(cx: ExprCx, node: ElementAccessExpression): LExpr {
   if (t.k === 'arr' || t.k === 'tuple') {
     const index = cx.lower(arg);
     if (index.t.k !== 'num') cx.fail(arg, `array index of type ${describe(index.t)}`);
-    const nonNegative =
-      (index.p.k === 'num' && !index.p.text.startsWith('-')) ||
-      (Node.isIdentifier(arg) && cx.scope.lookup(arg.getText())?.nonNegative === true);
+    const nonNegative = (index.p.k === 'num' && !index.p.text.startsWith('-')) || (Node.isIdentifier(arg) && cx.scope.lookup(arg.getText())?.nonNegative === true);
     if (!nonNegative) cx.fail(arg, 'a[i] needs a literal or loop-counter index (Perl reads negative indexes from the end)');
     const el = t.k === 'arr' ? opt(t.el) : (t.els[Number((index.p as { text: string }).text)] ?? UNDEF);
     if (recv.form === 'list') {

@@ -105,8 +105,7 @@ function selfCall(cx: ExprCx, name: string, node: CallExpression, args: Expressi
   if (!cx.mod.parentSubs.has(perlName)) {
     cx.fail(
       node,
-      `${name} → ${perlName} is not a sub of Proxmox's ${cx.mod.parent}.pm (a helper that exists only in the TS ` +
-        'model would be a call into nothing on a real host)',
+      `${name} → ${perlName} is not a sub of Proxmox's ${cx.mod.parent}.pm (a helper that exists only in the TS ` + 'model would be a call into nothing on a real host)',
     );
   }
   const row = BASE_METHODS[name];

@@ -31,8 +31,7 @@ export function template(cx: ExprCx, tpl: TemplateExpression): LExpr {
     if (k !== 'str' && k !== 'num') {
       cx.fail(
         span.getExpression(),
-        `only strings and numbers can be interpolated, found ${describe(e.t)}` +
-          (isOptional(e.t) ? ' (JS would print "undefined", Perl "")' : ''),
+        `only strings and numbers can be interpolated, found ${describe(e.t)}` + (isOptional(e.t) ? ' (JS would print "undefined", Perl "")' : ''),
       );
     }
     parts.push(scalarOf(e), span.getLiteral().getLiteralText());
@@ -44,8 +43,7 @@ export function template(cx: ExprCx, tpl: TemplateExpression): LExpr {
   let pending: Array<string | PerlExpr> = [];
   const flush = () => {
     if (pending.length === 0) return;
-    const piece: PerlExpr =
-      pending.length === 1 && typeof pending[0] === 'string' ? { k: 'str', value: pending[0] } : { k: 'interp', parts: pending };
+    const piece: PerlExpr = pending.length === 1 && typeof pending[0] === 'string' ? { k: 'str', value: pending[0] } : { k: 'interp', parts: pending };
     acc = acc ? { k: 'binop', op: '.', left: acc, right: piece } : piece;
     pending = [];
   };
@@ -98,9 +96,7 @@ export function objectLiteral(cx: ExprCx, obj: ObjectLiteralExpression): LExpr {
       const it = strip(inner.t);
       if (it.k !== 'hash') cx.fail(prop, `spreading ${describe(inner.t)} into a hash`);
       // Spreading undefined is a no-op in JS; `%{ undef }` dies under strict refs.
-      const ref: PerlExpr = isOptional(inner.t)
-        ? { k: 'binop', op: '//', left: inner.p, right: { k: 'anonHash', entries: [] } }
-        : inner.p;
+      const ref: PerlExpr = isOptional(inner.t) ? { k: 'binop', op: '//', left: inner.p, right: { k: 'anonHash', entries: [] } } : inner.p;
       note(strip(it.val), prop);
       entries.push({ spread: ref });
     } else {

@@ -170,8 +170,7 @@ export class ExprLowerer implements ExprCx {
     if (strip(e.t).k !== 'bool') {
       this.fail(
         node,
-        `a condition must be a boolean, found ${describe(e.t)}: JS and Perl disagree on the truth of "0" ` +
-          "and ''; compare explicitly or use perlTrue(x)",
+        `a condition must be a boolean, found ${describe(e.t)}: JS and Perl disagree on the truth of "0" ` + "and ''; compare explicitly or use perlTrue(x)",
       );
     }
     return e.p;

@@ -37,7 +37,6 @@ export function prefix(cx: ExprCx, node: PrefixUnaryExpression): LExpr {
   return cx.fail(node, `the prefix operator ${node.getText().slice(0, 2)} is outside the subset`);
 }
 
-
 export function binary(cx: ExprCx, node: BinaryExpression): LExpr {
   const opText = node.getOperatorToken().getText();
   if (opText === '??') return nullish(cx, node);
@@ -62,9 +61,7 @@ export function binary(cx: ExprCx, node: BinaryExpression): LExpr {
     const left = cx.condition(node.getLeft());
     const guard = opText === '&&' ? cx.guardOf(node.getLeft()) : undefined;
     const n = cx.narrowings(node.getLeft());
-    const right = cx.withNarrowing(opText === '&&' ? n.whenTrue : n.whenFalse, () =>
-      cx.withGuard(guard, () => cx.condition(node.getRight())),
-    );
+    const right = cx.withNarrowing(opText === '&&' ? n.whenTrue : n.whenFalse, () => cx.withGuard(guard, () => cx.condition(node.getRight())));
     return scalar({ k: 'binop', op: row.bool!, left, right }, BOOL);
   }
   if (opText === '&') {
@@ -121,9 +118,7 @@ export function binary(cx: ExprCx, node: BinaryExpression): LExpr {
   const maybe = isOptional(left.t) ? left.p : right.p;
   const defined: PerlExpr = { k: 'named', op: 'defined', operand: maybe };
   return scalar(
-    opText === '==='
-      ? { k: 'binop', op: '&&', left: defined, right: cmp }
-      : { k: 'binop', op: '||', left: { k: 'unop', op: '!', operand: defined }, right: cmp },
+    opText === '===' ? { k: 'binop', op: '&&', left: defined, right: cmp } : { k: 'binop', op: '||', left: { k: 'unop', op: '!', operand: defined }, right: cmp },
     BOOL,
   );
 }
@@ -149,4 +144,3 @@ export function conditional(cx: ExprCx, c: ConditionalExpression): LExpr {
   if (!t) cx.fail(node, `the branches have different types: ${describe(whenTrue.t)} and ${describe(whenFalse.t)}`);
   return scalar({ k: 'ternary', cond, then: scalarOf(whenTrue), else: scalarOf(whenFalse) }, t);
 }
-

@@ -15,15 +15,7 @@ export interface ImportRow extends CallRow {
 }
 
 /** A call of a Proxmox function; `list` results stand for TS arrays/tuples. */
-function proxmoxFunction(
-  from: string,
-  ts: string,
-  perlName: string,
-  module: string,
-  params: Array<PT['k']>,
-  returns: PT,
-  returnsList = false,
-): ImportRow {
+function proxmoxFunction(from: string, ts: string, perlName: string, module: string, params: Array<PT['k']>, returns: PT, returnsList = false): ImportRow {
   const classMethod = perlName.includes('->');
   return {
     from,
@@ -48,57 +40,14 @@ function proxmoxFunction(
 }
 
 export const IMPORTED_FUNCTIONS: Readonly<Record<string, ImportRow>> = {
-  parseLxcNetwork: proxmoxFunction(
-    'pve/lxc.ts',
-    'parseLxcNetwork(s)',
-    'PVE::LXC::Config->parse_lxc_network',
-    'PVE::LXC::Config',
-    ['str'],
-    hash(opt(STR)),
-  ),
+  parseLxcNetwork: proxmoxFunction('pve/lxc.ts', 'parseLxcNetwork(s)', 'PVE::LXC::Config->parse_lxc_network', 'PVE::LXC::Config', ['str'], hash(opt(STR))),
   getTtyCount: proxmoxFunction('pve/lxc.ts', 'getTtyCount(conf)', 'PVE::LXC::Config->get_tty_count', 'PVE::LXC::Config', ['hash'], NUM),
-  parseFeatures: proxmoxFunction(
-    'pve/lxc.ts',
-    'parseFeatures(s)',
-    'PVE::LXC::Config->parse_features',
-    'PVE::LXC::Config',
-    ['str'],
-    hash(opt(STR)),
-  ),
-  getPrimaryIps: proxmoxFunction(
-    'pve/lxc.ts',
-    'getPrimaryIps(conf)',
-    'PVE::LXC::get_primary_ips',
-    'PVE::LXC',
-    ['hash'],
-    { k: 'tuple', els: [opt(STR), opt(STR)] },
-    true,
-  ),
-  detectElfArchitecture: proxmoxFunction(
-    'pve/tools.ts',
-    'detectElfArchitecture(path)',
-    'PVE::LXC::Tools::detect_elf_architecture',
-    'PVE::LXC::Tools',
-    ['str'],
-    STR,
-  ),
+  parseFeatures: proxmoxFunction('pve/lxc.ts', 'parseFeatures(s)', 'PVE::LXC::Config->parse_features', 'PVE::LXC::Config', ['str'], hash(opt(STR))),
+  getPrimaryIps: proxmoxFunction('pve/lxc.ts', 'getPrimaryIps(conf)', 'PVE::LXC::get_primary_ips', 'PVE::LXC', ['hash'], { k: 'tuple', els: [opt(STR), opt(STR)] }, true),
+  detectElfArchitecture: proxmoxFunction('pve/tools.ts', 'detectElfArchitecture(path)', 'PVE::LXC::Tools::detect_elf_architecture', 'PVE::LXC::Tools', ['str'], STR),
   splitList: proxmoxFunction('util/splitList.ts', 'splitList(s)', 'PVE::Tools::split_list', 'PVE::Tools', ['str'], arr(STR), true),
-  isIpInCidr: proxmoxFunction(
-    'util/ipInCidr.ts',
-    'isIpInCidr(ip, cidr, version)',
-    'PVE::Network::is_ip_in_cidr',
-    'PVE::Network',
-    ['str', 'str', 'num'],
-    BOOL,
-  ),
-  removePveSections: proxmoxFunction(
-    'base/CtHelpers.ts',
-    'removePveSections(data)',
-    'PVE::LXC::Setup::Base::remove_pve_sections',
-    '',
-    ['str'],
-    STR,
-  ),
+  isIpInCidr: proxmoxFunction('util/ipInCidr.ts', 'isIpInCidr(ip, cidr, version)', 'PVE::Network::is_ip_in_cidr', 'PVE::Network', ['str', 'str', 'num'], BOOL),
+  removePveSections: proxmoxFunction('base/CtHelpers.ts', 'removePveSections(data)', 'PVE::LXC::Setup::Base::remove_pve_sections', '', ['str'], STR),
   absPath: {
     from: 'pve/perl.ts',
     ts: 'absPath(path)',
@@ -112,7 +61,7 @@ export const IMPORTED_FUNCTIONS: Readonly<Record<string, ImportRow>> = {
   configHashKeys: {
     from: 'pve/perl.ts',
     ts: 'configHashKeys(conf)',
-    perl: 'keys %$conf (Perl\'s own hash order, which the model replays)',
+    perl: "keys %$conf (Perl's own hash order, which the model replays)",
     lower(cx, call, args) {
       expectArgs(cx, call, args, 1);
       const h = cx.lower(args[0]!);
@@ -151,7 +100,10 @@ export const IMPORTED_FUNCTIONS: Readonly<Record<string, ImportRow>> = {
       const fn = args[2]!;
       if (!Node.isArrowFunction(fn)) return cx.fail(fn, 'dirGlobForeach needs an arrow function');
       if (fn.getParameters().length > re.groups + 1) cx.fail(fn, `the regex has ${re.groups} capture group(s)`);
-      const sub = cx.anonymousSub(fn, Array.from({ length: re.groups + 1 }, () => STR));
+      const sub = cx.anonymousSub(
+        fn,
+        Array.from({ length: re.groups + 1 }, () => STR),
+      );
       const regex: PerlExpr = re.varName ? dollar(re.varName) : { k: 'qr', regex: re };
       return scalar({ k: 'call', fn: 'PVE::Tools::dir_glob_foreach', args: [dir.p, regex, sub] }, VOID);
     },

@@ -8,9 +8,6 @@ export const PRELUDE = {
   split_fields: {
     comment: "String.split of the TS model: fields between separators; '' gives one empty field.",
     params: ['separator', 'text'],
-    body: [
-      "return ('') if $text eq '';",
-      'return split($separator, $text, -1);',
-    ],
+    body: ["return ('') if $text eq '';", 'return split($separator, $text, -1);'],
   },
 } as const;

@@ -47,4 +47,3 @@ export const OBJECT_FIELDS: Readonly<Record<string, Readonly<Record<string, { pe
     size: { perl: 'size', type: NUM },
   },
 };
-

@@ -45,9 +45,7 @@ function receiver(cx: ExprCx, name: string, call: CallExpression, target: Expres
 function numericComparator(cmp: Node): 'ab' | 'ba' | undefined {
   if (!Node.isArrowFunction(cmp) || cmp.getReturnTypeNode()) return undefined;
   const params = cmp.getParameters();
-  const plain = params.every(
-    (p) => Node.isIdentifier(p.getNameNode()) && !p.getTypeNode() && !p.getInitializer() && !p.getDotDotDotToken() && !p.hasQuestionToken(),
-  );
+  const plain = params.every((p) => Node.isIdentifier(p.getNameNode()) && !p.getTypeNode() && !p.getInitializer() && !p.getDotDotDotToken() && !p.hasQuestionToken());
   const body = cmp.getBody();
   if (params.length !== 2 || !plain || !Node.isBinaryExpression(body) || body.getOperatorToken().getText() !== '-') return undefined;
   const [x, y] = [body.getLeft(), body.getRight()];

@@ -32,10 +32,7 @@ function replaceRow(global: boolean): CallRow {
         const groups = Array.from({ length: regex.groups }, (_, i) => ({ type: opt(STR), perl: dollar(String(i + 1)) }));
         repl = scalarOf(expectType(cx, replacement, cx.callback(replacement, [{ type: STR, perl: dollar('&') }, ...groups]), 'str'));
       } else {
-        return cx.fail(
-          replacement,
-          "the replacement must be a literal or an arrow function (JS scans a computed string for '$' patterns)",
-        );
+        return cx.fail(replacement, "the replacement must be a literal or an arrow function (JS scans a computed string for '$' patterns)");
       }
       return scalar({ k: 'subst', target: recv!.p, regex: { source: regex.source, flags: regex.flags }, replacement: repl }, STR);
     },
@@ -54,7 +51,7 @@ export const STRING_METHODS: Readonly<Record<string, CallRow>> = {
   },
   startsWith: {
     ts: 's.startsWith(x)',
-    perl: "$s =~ /^lit/ (literal) or index($s, $x) == 0",
+    perl: '$s =~ /^lit/ (literal) or index($s, $x) == 0',
     lower(cx, call, args, recv) {
       expectArgs(cx, call, args, 1);
       const needle = stringArg(cx, args[0]!);

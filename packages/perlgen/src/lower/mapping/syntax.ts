@@ -46,7 +46,7 @@ export const SYNTAX_ROWS: Readonly<Record<string, Row>> = {
   TemplateExpression: { ts: '`a ${x} b`', perl: '"a $x b" (or a . concatenation for calls)' },
   TemplateSpan: { ts: '${x}', perl: '$x' },
   NoSubstitutionTemplateLiteral: { ts: '`text`', perl: "'text'" },
-  StringLiteral: { ts: "'text'", perl: "'text' / \"text\\n\"" },
+  StringLiteral: { ts: "'text'", perl: '\'text\' / "text\\n"' },
   NumericLiteral: { ts: '42, 0o755, 0x1f', perl: '42, 0o755, 0x1f' },
   RegularExpressionLiteral: { ts: '/re/flags', perl: '/re/flags (dialect translated, see lower/regex/)' },
   Identifier: { ts: 'name', perl: '$name' },
@@ -89,4 +89,3 @@ export const SYNTAX_REFUSALS: Readonly<Record<string, string>> = {
   VoidExpression: 'void is outside the subset',
   ExportAssignment: 'export default is outside the subset',
 };
-

@@ -142,12 +142,7 @@ export function collectTopLevel(
   return functions;
 }
 
-export function collectMembers(
-  cls: ClassDeclaration,
-  mod: ModuleInfo,
-  report: (n: Node, m: string) => void,
-  guard: <T>(node: Node, fn: () => T) => T | undefined,
-): void {
+export function collectMembers(cls: ClassDeclaration, mod: ModuleInfo, report: (n: Node, m: string) => void, guard: <T>(node: Node, fn: () => T) => T | undefined): void {
   for (const member of cls.getMembers()) {
     if (Node.isPropertyDeclaration(member)) {
       if (member.isStatic()) {
@@ -155,7 +150,7 @@ export function collectMembers(
         // keeps that table in Perl, so it is not part of the module.
         const init = member.getInitializer();
         if (!member.isReadonly() || !init || !Node.isStringLiteral(init)) {
-          report(member, 'only `static readonly name = \'literal\'` statics (registration data)');
+          report(member, "only `static readonly name = 'literal'` statics (registration data)");
         }
         continue;
       }

@@ -129,9 +129,7 @@ export function lowerPluginFile(sf: SourceFile, file: string): LowerResult {
     const node = lexicalNodes.get(name)!;
     for (const dep of deps(node)) emitLexical(dep);
     const fn = functions.get(name);
-    const item = fn
-      ? guard(fn, () => lowerFunction(fn, mod))
-      : guard(node, () => lowerMethod(node as MethodDeclaration, mod, true));
+    const item = fn ? guard(fn, () => lowerFunction(fn, mod)) : guard(node, () => lowerMethod(node as MethodDeclaration, mod, true));
     if (item) items.push(item);
   };
 

@@ -39,9 +39,7 @@ export function ifStatement(st: StmtCx, first: IfStatement, origin: Origin): Per
       const cond = st.ex.withNarrowing([...falsified], () => st.ex.condition(ifNode.getExpression()));
       const guard = st.ex.guardOf(ifNode.getExpression());
       const thenNode = ifNode.getThenStatement();
-      const body = st.ex.withNarrowing([...falsified, ...n.whenTrue], () =>
-        st.ex.withGuard(guard, () => st.body(thenNode)),
-      );
+      const body = st.ex.withNarrowing([...falsified, ...n.whenTrue], () => st.ex.withGuard(guard, () => st.body(thenNode)));
       branches.push({ cond, body });
       falsified.push(...n.whenFalse);
       current = ifNode.getElseStatement();
@@ -92,11 +90,13 @@ export function forCounting(st: StmtCx, loop: ForStatement, origin: Origin): Per
   if (cond.getLeft().getText() !== name || (cmp !== '<' && cmp !== '<=')) st.fail(cond, shape);
   if (!/^(?:\+\+\s*(\w+)|(\w+)\s*\+\+|(\w+)\s*\+=\s*1)$/.test(inc.getText()) || !inc.getText().includes(name)) st.fail(inc, shape);
   const body = loop.getStatement();
-  const assigned = body.getDescendants().some(
-    (d) =>
-      ((Node.isBinaryExpression(d) && /^[-+*/?|&]?\??=$/.test(d.getOperatorToken().getText()) && d.getLeft().getText() === name) ||
-        ((Node.isPostfixUnaryExpression(d) || Node.isPrefixUnaryExpression(d)) && d.getOperand().getText() === name)),
-  );
+  const assigned = body
+    .getDescendants()
+    .some(
+      (d) =>
+        (Node.isBinaryExpression(d) && /^[-+*/?|&]?\??=$/.test(d.getOperatorToken().getText()) && d.getLeft().getText() === name) ||
+        ((Node.isPostfixUnaryExpression(d) || Node.isPrefixUnaryExpression(d)) && d.getOperand().getText() === name),
+    );
   if (assigned) st.fail(body, `the loop body changes ${name}; Perl's range is fixed when the loop starts`);
   const bound = cond.getRight();
   const assignedInBody = assignedTexts(body);
@@ -115,7 +115,11 @@ export function forCounting(st: StmtCx, loop: ForStatement, origin: Origin): Per
   const to = st.ex.lower(bound);
   if (from.t.k !== 'num' || to.t.k !== 'num') st.fail(node, 'loop bounds must be numbers');
   let last: PerlExpr = to.p;
-  if (cmp === '<') last = to.p.k === 'num' && /^\d+$/.test(to.p.text) ? { k: 'num', text: String(Number(to.p.text) - 1) } : { k: 'binop', op: '-', left: to.p, right: { k: 'num', text: '1' } };
+  if (cmp === '<')
+    last =
+      to.p.k === 'num' && /^\d+$/.test(to.p.text)
+        ? { k: 'num', text: String(Number(to.p.text) - 1) }
+        : { k: 'binop', op: '-', left: to.p, right: { k: 'num', text: '1' } };
   const outer = st.ex.scope;
   st.ex.scope = new Scope(outer);
   try {
@@ -133,14 +137,15 @@ export function tryStatement(st: StmtCx, t: TryStatement, origin: Origin): PerlS
   const c = t.getCatchClause();
   if (!c) st.fail(node, 'try needs a catch');
   const tryBlock: Block = t.getTryBlock();
-  const escapes = tryBlock.getDescendants().find(
-    (d) => Node.isReturnStatement(d) || Node.isContinueStatement(d) || Node.isBreakStatement(d),
-  );
+  const escapes = tryBlock.getDescendants().find((d) => Node.isReturnStatement(d) || Node.isContinueStatement(d) || Node.isBreakStatement(d));
   if (escapes) st.fail(escapes, 'return/break/continue inside try: in Perl they would only leave the eval block');
   const binding = c.getVariableDeclaration();
   if (binding) {
     const name = binding.getName();
-    const used = c.getBlock().getDescendantsOfKind(SyntaxKind.Identifier).some((i) => i.getText() === name);
+    const used = c
+      .getBlock()
+      .getDescendantsOfKind(SyntaxKind.Identifier)
+      .some((i) => i.getText() === name);
     if (used) st.fail(binding, 'using the caught error is outside the subset ($@ text differs from JS errors)');
   }
   return { k: 'eval', body: st.body(tryBlock), handler: st.body(c.getBlock()), origin };

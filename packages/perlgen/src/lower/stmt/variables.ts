@@ -40,7 +40,7 @@ export function variables(st: StmtCx, stmt: VariableStatement, origin: Origin): 
         if (el.getDotDotDotToken() || !Node.isIdentifier(el.getNameNode()) || el.getInitializer()) {
           st.fail(el, 'only plain names in array destructuring');
         }
-        const elType = t.k === 'tuple' ? (t.els[i] ?? { k: 'undef' }) : { k: 'opt', t: t.el } as PT;
+        const elType = t.k === 'tuple' ? (t.els[i] ?? { k: 'undef' }) : ({ k: 'opt', t: t.el } as PT);
         vars.push(st.declareVar(el.getName(), el, { type: elType, mutable }));
       });
       out.push({ k: 'my', vars, init: listOf(value, init), list: true, origin });
@@ -51,9 +51,7 @@ export function variables(st: StmtCx, stmt: VariableStatement, origin: Origin): 
 
     if (init && (Node.isRegularExpressionLiteral(init) || isRegExpConstruction(init))) {
       if (mutable) st.fail(decl, 'a regex must be const');
-      const re = isRegExpConstruction(init)
-        ? constructedRegex(st.ex, st.ex.mod, init, 'gis')
-        : translateRegexLiteral(init.getLiteralText(), 'gis', init);
+      const re = isRegExpConstruction(init) ? constructedRegex(st.ex, st.ex.mod, init, 'gis') : translateRegexLiteral(init.getLiteralText(), 'gis', init);
       const v = st.declareVar(name, decl, { type: { k: 'regex' }, mutable: false });
       const varName = (v as { name: string }).name;
       st.ex.scope.declare(name, { perl: v, type: { k: 'regex' }, mutable: false, regex: { ...re, varName } });

@@ -38,9 +38,7 @@ function skeleton(arch: BinArch): TreeBuilder {
 
 /** Busybox userland: /bin/sh is busybox, whose ELF header names the architecture. */
 function wolfi(arch: BinArch): TreeBuilder {
-  return skeleton(arch)
-    .binary('/usr/bin/busybox', elfHeaderStub(arch, 28))
-    .link('/usr/bin/sh', 'busybox');
+  return skeleton(arch).binary('/usr/bin/busybox', elfHeaderStub(arch, 28)).link('/usr/bin/sh', 'busybox');
 }
 
 /** No shell and no busybox: only the dynamic loader tells the architecture. */

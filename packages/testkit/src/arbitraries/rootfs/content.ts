@@ -8,8 +8,7 @@ export const PASSWD = {
     'root:x:0:0:root:/root:/bin/sh\nrootless:x:1000:1000::/home/rootless:/bin/sh\n' +
     'sshd:x:22:22:sshd:/dev/null:/sbin/nologin\nnonroot:x:65532:65532:nonroot:/home/nonroot:/bin/sh\n',
   'no-eol': 'root:x:0:0:root:/root:/bin/sh\nnonroot:x:65532:65532:nonroot:/home/nonroot:/bin/sh',
-  'root-not-first':
-    'nonroot:x:65532:65532:nonroot:/home/nonroot:/bin/sh\nroot:x:0:0:root:/root:/bin/ash\nxroot:x:7:7::/:/bin/false\n',
+  'root-not-first': 'nonroot:x:65532:65532:nonroot:/home/nonroot:/bin/sh\nroot:x:0:0:root:/root:/bin/ash\nxroot:x:7:7::/:/bin/false\n',
 } as const;
 
 export const SHADOW = {
@@ -20,9 +19,7 @@ export const SHADOW = {
 
 export const HOSTS = {
   wolfi: '127.0.0.1\tlocalhost localhost.localdomain\n::1\t\tlocalhost localhost.localdomain\n',
-  'pve-section':
-    '127.0.0.1 localhost\n# --- BEGIN PVE ---\n127.0.1.1 old.example.org old\n# --- END PVE ---\n' +
-    '10.1.2.3 printer\n',
+  'pve-section': '127.0.0.1 localhost\n# --- BEGIN PVE ---\n127.0.1.1 old.example.org old\n# --- END PVE ---\n' + '10.1.2.3 printer\n',
   empty: '',
   'no-eol': '127.0.0.1 localhost',
 } as const;
@@ -40,8 +37,7 @@ export const UNITS: Record<string, string> = {
   'sshd.service': '[Unit]\nDescription=OpenSSH Daemon\n\n[Service]\nExecStart=/usr/sbin/sshd -D\n',
   'container-getty@.service':
     "[Unit]\nDescription=Container Getty on /dev/pts/%I\n\n[Service]\nExecStart=-/sbin/agetty -o '-p -- \\\\u' --noclear - $TERM\nTTYPath=/dev/pts/%I\n",
-  'getty@.service':
-    "[Unit]\nDescription=Getty on %I\nConditionPathExists=/dev/tty0\n\n[Service]\nExecStart=-/sbin/agetty -o '-p -- \\\\u' --noclear - $TERM\n",
+  'getty@.service': "[Unit]\nDescription=Getty on %I\nConditionPathExists=/dev/tty0\n\n[Service]\nExecStart=-/sbin/agetty -o '-p -- \\\\u' --noclear - $TERM\n",
 };
 
 export const CRONTAB = '0 * * * * root a\n1 2 * * * root b\n3 4 * * * nobody c\n@daily root d\n59 23 * * 0 root e\n';

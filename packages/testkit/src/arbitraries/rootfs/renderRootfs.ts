@@ -3,18 +3,7 @@ import { type FsEntry, synthesizeSystemdElf } from '@pve-chainguard/core';
 import { tzifStub } from '../../fixtures/tzifStub.ts';
 import { ZONES } from '../pctConfig.ts';
 import { baseTree } from './baseTrees.ts';
-import {
-  AUTHORIZED_KEYS,
-  CRONTAB,
-  HOSTS,
-  osReleaseText,
-  PASSWD,
-  pveNetworkUnit,
-  RESOLV,
-  SHADOW,
-  STUB_RESOLV,
-  UNITS,
-} from './content.ts';
+import { AUTHORIZED_KEYS, CRONTAB, HOSTS, osReleaseText, PASSWD, pveNetworkUnit, RESOLV, SHADOW, STUB_RESOLV, UNITS } from './content.ts';
 import { UNIT_NAMES, type Marker, type RootfsRecipe } from './rootfsRecipe.ts';
 import { TreeBuilder } from './TreeBuilder.ts';
 

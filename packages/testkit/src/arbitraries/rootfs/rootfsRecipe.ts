@@ -7,22 +7,9 @@
  */
 import fc from 'fast-check';
 
-export const UNIT_NAMES = [
-  'systemd-networkd.service',
-  'systemd-resolved.service',
-  'sshd.service',
-  'container-getty@.service',
-  'getty@.service',
-] as const;
+export const UNIT_NAMES = ['systemd-networkd.service', 'systemd-resolved.service', 'sshd.service', 'container-getty@.service', 'getty@.service'] as const;
 
-export const MARKERS = [
-  'secfixes-wolfi',
-  'secfixes-chainguard',
-  'apk-key-wolfi',
-  'apk-key-chainguard',
-  'apk-key-other',
-  'arch-release',
-] as const;
+export const MARKERS = ['secfixes-wolfi', 'secfixes-chainguard', 'apk-key-wolfi', 'apk-key-chainguard', 'apk-key-other', 'arch-release'] as const;
 export type Marker = (typeof MARKERS)[number];
 
 export interface RootfsRecipe {
@@ -79,60 +66,61 @@ export interface RootfsRecipeOptions {
 const pick = <T>(...values: T[]) => fc.constantFrom(...values);
 
 export function rootfsRecipe(opts: RootfsRecipeOptions): fc.Arbitrary<RootfsRecipe> {
-  return fc.record<RootfsRecipe>(
-    {
-      base: fc.constantFrom(...opts.bases),
-      osRelease: fc.oneof(
-        { weight: opts.keepBaseOsRelease ? 4 : 0, arbitrary: fc.constant('base' as const) },
-        { weight: 6, arbitrary: fc.constant('etc' as const) },
-        { weight: 1, arbitrary: pick('usr-lib' as const, 'etc-link' as const, 'absent' as const) },
-      ),
-      osId: fc.constantFrom(...opts.osIds),
-      markers: fc.subarray([...opts.markers]),
-      binArch: pick('amd64' as const, 'arm64' as const),
-      init: fc.oneof(
-        { weight: 4, arbitrary: fc.constant('base' as const) },
-        { weight: 4, arbitrary: pick('systemd' as const, 'systemd-usrbin' as const) },
-        { weight: 3, arbitrary: pick('busybox' as const, 'none' as const) },
-        { weight: 1, arbitrary: pick('systemd-absolute' as const, 'systemd-not-elf' as const) },
-      ),
-      libLayout: pick('base' as const, 'base' as const, 'base' as const, 'split-usr' as const, 'split-lib' as const),
-      systemdVersion: pick(239 as const, 241 as const, 242 as const, 252 as const, 255 as const),
-      units: fc.subarray([...UNIT_NAMES]),
-      unitsMode: pick('add' as const, 'exactly' as const),
-      unitsInEtc: fc.boolean(),
-      gettyWants: fc.boolean(),
-      gettyMasked: fc.boolean(),
-      hosts: pick(
-        'base' as const,
-        'absent' as const,
-        'wolfi' as const,
-        'wolfi' as const,
-        'pve-section' as const,
-        'empty' as const,
-        'no-eol' as const,
-        'escaping-link' as const,
-        'static-link' as const,
-      ),
-      hostname: pick('base' as const, 'absent' as const, 'file' as const, 'escaping-link' as const),
-      resolv: pick('base' as const, 'absent' as const, 'file' as const, 'pve-section' as const, 'stub-link' as const, 'escaping-link' as const),
-      passwd: pick('base' as const, 'base' as const, 'wolfi' as const, 'extra-users' as const, 'no-eol' as const, 'root-not-first' as const, 'absent' as const),
-      shadow: pick('base' as const, 'base' as const, 'absent' as const, 'wolfi-0000' as const, 'wolfi-0640' as const, 'root-hashed' as const, 'root-not-first' as const),
-      securetty: pick('base' as const, 'absent' as const, 'present' as const, 'no-eol' as const),
-      machineId: pick('base' as const, 'absent' as const, 'empty' as const, 'uninitialized' as const, 'id' as const),
-      dbusMachineId: pick('absent' as const, 'file' as const, 'link' as const),
-      cron: fc.subarray(['crontab' as const, 'cron.d' as const, 'cron.d-skipped' as const]),
-      rootHome: pick('base' as const, 'base' as const, 'absent' as const, 'with-keys' as const, 'with-pve-keys' as const, 'keys-0600-dir' as const),
-      ssh: pick('base' as const, 'absent' as const, 'config' as const, 'old-keys' as const, 'escaping-link' as const),
-      timezoneFiles: fc.subarray(['etc-timezone' as const, 'localtime-link' as const, 'localtime-file' as const]),
-      zoneinfo: pick('base' as const, 'wanted' as const, 'none' as const),
-      staleNetwork: fc.subarray(['pve-stale' as const, 'pve-foreign' as const, 'arch-eth0' as const, 'image-20-eth' as const]),
-      staleConfig: fc.subarray(['preset' as const, 'resolved-dropin' as const, 'getty-wants-links' as const]),
-      ignore: fc.oneof(
-        { weight: 3, arbitrary: fc.constant<RootfsRecipe['ignore']>([]) },
-        { weight: 1, arbitrary: fc.subarray(['hosts' as const, 'hostname' as const, 'resolv.conf' as const, 'localtime' as const, 'timezone' as const, 'crontab' as const]) },
-      ),
-      owner: fc.oneof({ weight: 4, arbitrary: fc.constant('root' as const) }, { weight: 1, arbitrary: fc.constant('mapped' as const) }),
-    },
-  );
+  return fc.record<RootfsRecipe>({
+    base: fc.constantFrom(...opts.bases),
+    osRelease: fc.oneof(
+      { weight: opts.keepBaseOsRelease ? 4 : 0, arbitrary: fc.constant('base' as const) },
+      { weight: 6, arbitrary: fc.constant('etc' as const) },
+      { weight: 1, arbitrary: pick('usr-lib' as const, 'etc-link' as const, 'absent' as const) },
+    ),
+    osId: fc.constantFrom(...opts.osIds),
+    markers: fc.subarray([...opts.markers]),
+    binArch: pick('amd64' as const, 'arm64' as const),
+    init: fc.oneof(
+      { weight: 4, arbitrary: fc.constant('base' as const) },
+      { weight: 4, arbitrary: pick('systemd' as const, 'systemd-usrbin' as const) },
+      { weight: 3, arbitrary: pick('busybox' as const, 'none' as const) },
+      { weight: 1, arbitrary: pick('systemd-absolute' as const, 'systemd-not-elf' as const) },
+    ),
+    libLayout: pick('base' as const, 'base' as const, 'base' as const, 'split-usr' as const, 'split-lib' as const),
+    systemdVersion: pick(239 as const, 241 as const, 242 as const, 252 as const, 255 as const),
+    units: fc.subarray([...UNIT_NAMES]),
+    unitsMode: pick('add' as const, 'exactly' as const),
+    unitsInEtc: fc.boolean(),
+    gettyWants: fc.boolean(),
+    gettyMasked: fc.boolean(),
+    hosts: pick(
+      'base' as const,
+      'absent' as const,
+      'wolfi' as const,
+      'wolfi' as const,
+      'pve-section' as const,
+      'empty' as const,
+      'no-eol' as const,
+      'escaping-link' as const,
+      'static-link' as const,
+    ),
+    hostname: pick('base' as const, 'absent' as const, 'file' as const, 'escaping-link' as const),
+    resolv: pick('base' as const, 'absent' as const, 'file' as const, 'pve-section' as const, 'stub-link' as const, 'escaping-link' as const),
+    passwd: pick('base' as const, 'base' as const, 'wolfi' as const, 'extra-users' as const, 'no-eol' as const, 'root-not-first' as const, 'absent' as const),
+    shadow: pick('base' as const, 'base' as const, 'absent' as const, 'wolfi-0000' as const, 'wolfi-0640' as const, 'root-hashed' as const, 'root-not-first' as const),
+    securetty: pick('base' as const, 'absent' as const, 'present' as const, 'no-eol' as const),
+    machineId: pick('base' as const, 'absent' as const, 'empty' as const, 'uninitialized' as const, 'id' as const),
+    dbusMachineId: pick('absent' as const, 'file' as const, 'link' as const),
+    cron: fc.subarray(['crontab' as const, 'cron.d' as const, 'cron.d-skipped' as const]),
+    rootHome: pick('base' as const, 'base' as const, 'absent' as const, 'with-keys' as const, 'with-pve-keys' as const, 'keys-0600-dir' as const),
+    ssh: pick('base' as const, 'absent' as const, 'config' as const, 'old-keys' as const, 'escaping-link' as const),
+    timezoneFiles: fc.subarray(['etc-timezone' as const, 'localtime-link' as const, 'localtime-file' as const]),
+    zoneinfo: pick('base' as const, 'wanted' as const, 'none' as const),
+    staleNetwork: fc.subarray(['pve-stale' as const, 'pve-foreign' as const, 'arch-eth0' as const, 'image-20-eth' as const]),
+    staleConfig: fc.subarray(['preset' as const, 'resolved-dropin' as const, 'getty-wants-links' as const]),
+    ignore: fc.oneof(
+      { weight: 3, arbitrary: fc.constant<RootfsRecipe['ignore']>([]) },
+      {
+        weight: 1,
+        arbitrary: fc.subarray(['hosts' as const, 'hostname' as const, 'resolv.conf' as const, 'localtime' as const, 'timezone' as const, 'crontab' as const]),
+      },
+    ),
+    owner: fc.oneof({ weight: 4, arbitrary: fc.constant('root' as const) }, { weight: 1, arbitrary: fc.constant('mapped' as const) }),
+  });
 }

@@ -88,7 +88,12 @@ function toEntry(path: string, h: TarHeader, layer: number, tree: Map<string, He
     case 'other':
       return { entry: { ...base, type: 'other' }, layer };
     case 'hardlink': {
-      const target = tree.get(`/${h.linkname.split('/').filter((p) => p !== '' && p !== '.').join('/')}`);
+      const target = tree.get(
+        `/${h.linkname
+          .split('/')
+          .filter((p) => p !== '' && p !== '.')
+          .join('/')}`,
+      );
       if (!target?.ref) throw new InputError(`${label}: hard link '${escapeValue(path)}' to '${escapeValue(h.linkname)}', which is no earlier file`);
       return { entry: { ...base, type: 'file' }, layer, ref: target.ref };
     }
