@@ -16,7 +16,8 @@ describe('the documented subset', () => {
   });
 
   it('names every accepted syntax kind and every Base helper in README.md', () => {
-    expect(Object.keys(SYNTAX_ROWS).filter((k) => !README.includes(`| ${k} |`))).toEqual([]);
+    // Table cells may be padded (Prettier aligns Markdown tables).
+    expect(Object.keys(SYNTAX_ROWS).filter((k) => !new RegExp(`\\|\\s*${k}\\s*\\|`).test(README))).toEqual([]);
     expect(Object.keys(BASE_METHODS).filter((k) => !README.includes(k))).toEqual([]);
   });
 });
