@@ -1,7 +1,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import type { HarnessCase, HarnessResult } from './types.ts';
+import type { HarnessCase, HarnessEntry, HarnessResult } from './types.ts';
 
 export const PERL_DIR = resolve(import.meta.dirname, '../../perl');
 
@@ -26,6 +26,28 @@ export interface PerlHarnessOptions {
 interface Waiter {
   resolve: (result: HarnessResult) => void;
   reject: (error: Error) => void;
+  /** The case's rootfs, for the entries the driver sends as `content_of` (compact_tree). */
+  rootfs: HarnessCase['rootfs'];
+}
+
+/**
+ * A result entry of a compact tree with its content put back: `content_of: N` means the
+ * content and encoding are exactly those of input entry N (the driver compared them).
+ * Keys in the driver's (sorted) order.
+ */
+function expandEntry(entry: HarnessEntry & { content_of?: number }, rootfs: HarnessCase['rootfs']): HarnessEntry {
+  const index = entry.content_of;
+  if (index === undefined) return entry;
+  const source = rootfs[index];
+  if (source?.type !== 'file' || source.content === undefined) {
+    throw new Error(`perl harness referred to input entry ${index}, which has no content`);
+  }
+  const { content_of: _index, ...rest } = entry;
+  return {
+    content: source.content,
+    ...(source.encoding !== undefined ? { encoding: source.encoding } : {}),
+    ...rest,
+  } as HarnessEntry;
 }
 
 /**
@@ -72,8 +94,9 @@ export class PerlHarness {
   run(testCase: HarnessCase): Promise<HarnessResult> {
     if (this.#ended) return Promise.reject(this.#ended);
     return new Promise((resolve, reject) => {
-      this.#waiting.push({ resolve, reject });
-      this.#child.stdin.write(`${JSON.stringify(testCase)}\n`);
+      this.#waiting.push({ resolve, reject, rootfs: testCase.rootfs });
+      // unchanged file contents come back as references to the input (expandEntry)
+      this.#child.stdin.write(`${JSON.stringify({ ...testCase, compact_tree: true })}\n`);
     });
   }
 
@@ -97,7 +120,14 @@ export class PerlHarness {
       waiter.reject(new Error(`perl harness: ${String(parsed.harness_error).trim()}`));
       return;
     }
-    waiter.resolve(parsed as HarnessResult);
+    const result = parsed as HarnessResult;
+    try {
+      result.tree = result.tree.map((entry) => expandEntry(entry, waiter.rootfs));
+    } catch (err) {
+      waiter.reject(err as Error);
+      return;
+    }
+    waiter.resolve(result);
   }
 
   #end(error: Error): void {

@@ -10,8 +10,6 @@ package Harness::JsonDecode;
 use strict;
 use warnings;
 
-use JSON::PP ();
-
 my %escape = (
     '"' => '"',
     '\\' => '\\',
@@ -90,8 +88,11 @@ sub _value {
     if ($$ref =~ m/\G(-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?)/gc) {
         return 0 + $1;
     }
-    return JSON::PP::true() if $$ref =~ m/\Gtrue/gc;
-    return JSON::PP::false() if $$ref =~ m/\Gfalse/gc;
+    if ($$ref =~ m/\G(true|false)/gc) {
+        # cases hold no booleans; JSON::PP (a large module) is loaded only if one comes
+        require JSON::PP;
+        return $1 eq 'true' ? JSON::PP::true() : JSON::PP::false();
+    }
     if ($$ref =~ m/\Gnull/gc) {
         my $null; # one undef also in list context (array elements)
         return $null;
