@@ -92,30 +92,36 @@ my $ssh_key_cache = $ENV{PVECG_HARNESS_REUSE_SSH_KEYS} ? $cache_dir : undef;
 
 my ($root_dev, $root_ino) = stat('/');
 
-# Scratch and (own or orphaned) cache directories go at the end and on INT/TERM/HUP. A
-# shared cache is removed too when the pool cannot do it any more: our parent is gone.
+# The scratch directory goes at the end and on INT/TERM/HUP, the cache when it is our own,
+# after a signal (a pool that lost a driver stops; a sibling driver merely misses the
+# cache), or when our parent is gone and cannot remove it any more (killed pool).
 my $clean_up = sub {
+    my ($signalled) = @_;
     Harness::Tree::remove($base);
-    Harness::Tree::remove($cache_dir) if $own_cache || getppid() != $parent_pid;
+    Harness::Tree::remove($cache_dir) if $own_cache || $signalled || getppid() != $parent_pid;
 };
 my $stop_signal; # a signal that came while a case had the driver chrooted
+# Ends this process by signal $name as if it had no handler (Perl blocks a signal while
+# its handler runs, so it is unblocked after the default action is back).
+my $die_of = sub {
+    my ($name) = @_;
+    local $SIG{$name} = 'DEFAULT';
+    my $number = POSIX->can("SIG$name")->();
+    kill($name, $$);
+    POSIX::sigprocmask(POSIX::SIG_UNBLOCK(), POSIX::SigSet->new($number));
+    POSIX::_exit(128 + $number);
+};
 for my $name (qw(INT TERM HUP)) {
     $SIG{$name} = sub {
-        if ($$ != $driver_pid) {
-            # a forked case or protected-call process: die of the signal as without us
-            local $SIG{$name} = 'DEFAULT';
-            kill($name, $$);
-            POSIX::_exit(1);
-        }
+        # a forked case or protected-call process: dies of the signal as without us
+        $die_of->($name) if $$ != $driver_pid;
         my ($dev, $ino) = stat('/');
         if (!defined($dev) || $dev != $root_dev || $ino != $root_ino) {
             $stop_signal = $name; # paths are wrong in here; the case loop stops after the case
             return;
         }
-        $clean_up->();
-        local $SIG{$name} = 'DEFAULT';
-        kill($name, $$);
-        POSIX::_exit(1);
+        $clean_up->(1);
+        $die_of->($name);
     };
 }
 
@@ -262,9 +268,8 @@ while (defined(my $line = <$cases_in>)) {
     Harness::Tree::remove($casedir);
     print {$proto} $out, "\n";
     if ($stop_signal) {
-        $clean_up->();
-        local $SIG{$stop_signal} = 'DEFAULT';
-        kill($stop_signal, $$);
+        $clean_up->(1);
+        $die_of->($stop_signal);
     }
 }
 
