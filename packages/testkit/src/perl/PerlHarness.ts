@@ -55,9 +55,17 @@ function expandEntry(entry: HarnessEntry & { content_of?: number }, rootfs: Harn
  * the driver answers in order. Must run as root (the driver chroots), otherwise every
  * call rejects with the driver's message.
  */
+/** At most this many characters of file contents are kept by the driver (content_id). */
+const CONTENT_TABLE_CHARS = 2 * 1024 * 1024;
+/** Shorter contents are sent as they are. */
+const CONTENT_ID_MIN_CHARS = 8;
+
 export class PerlHarness {
   readonly #child: ChildProcessWithoutNullStreams;
   readonly #waiting: Waiter[] = [];
+  /** File contents the driver has been given an id for (driver.pl `content_id`). */
+  readonly #contentIds = new Map<string, number>();
+  #contentChars = 0;
   #stderr = '';
   #ended: Error | undefined;
   readonly #closed: Promise<void>;
@@ -95,8 +103,7 @@ export class PerlHarness {
     if (this.#ended) return Promise.reject(this.#ended);
     return new Promise((resolve, reject) => {
       this.#waiting.push({ resolve, reject, rootfs: testCase.rootfs });
-      // unchanged file contents come back as references to the input (expandEntry)
-      this.#child.stdin.write(`${JSON.stringify({ ...testCase, compact_tree: true })}\n`);
+      this.#child.stdin.write(`${JSON.stringify(this.#wireCase(testCase))}\n`);
     });
   }
 
@@ -104,6 +111,30 @@ export class PerlHarness {
   async close(): Promise<void> {
     if (!this.#child.stdin.writableEnded) this.#child.stdin.end();
     await this.#closed;
+  }
+
+  /**
+   * The case line: a file content the driver already holds goes as its `content_id` (the
+   * first time as content plus the id it gets), and unchanged contents come back as
+   * references to the input (`compact_tree`, expandEntry). Lines are read in order, so a
+   * definition always arrives before its uses.
+   */
+  #wireCase(testCase: HarnessCase): object {
+    const rootfs = testCase.rootfs.map((entry) => {
+      const content = entry.content;
+      if (entry.type !== 'file' || content === undefined || content.length < CONTENT_ID_MIN_CHARS) return entry;
+      const known = this.#contentIds.get(content);
+      if (known !== undefined) {
+        const { content: _content, ...rest } = entry;
+        return { ...rest, content_id: known };
+      }
+      if (this.#contentChars + content.length > CONTENT_TABLE_CHARS) return entry;
+      const id = this.#contentIds.size;
+      this.#contentIds.set(content, id);
+      this.#contentChars += content.length;
+      return { ...entry, content_id: id };
+    });
+    return { ...testCase, rootfs, compact_tree: true };
   }
 
   #answer(line: string): void {

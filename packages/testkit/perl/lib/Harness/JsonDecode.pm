@@ -55,6 +55,19 @@ sub _string {
 sub _value {
     my ($ref) = @_;
     $$ref =~ m/\G[ \t\r\n]*/gc;
+    # fast path: an object of plain strings and integers only (most tree entries once their
+    # content comes by content_id), matched whole and split without a call per value
+    if (
+        $$ref =~ m/\G\{((?:"[^"\\\x00-\x1f]*":(?:"[^"\\\x00-\x1f]*"|-?(?:0|[1-9][0-9]*)),)*
+            "[^"\\\x00-\x1f]*":(?:"[^"\\\x00-\x1f]*"|-?(?:0|[1-9][0-9]*)))\}/gcx
+    ) {
+        my $body = $1;
+        my %obj;
+        while ($body =~ m/"([^"]*)":(?:"([^"]*)"|(-?[0-9]+))/g) {
+            $obj{$1} = defined($2) ? $2 : 0 + $3;
+        }
+        return \%obj;
+    }
     if ($$ref =~ m/\G\{/gc) {
         my %obj;
         $$ref =~ m/\G[ \t\r\n]*/gc;

@@ -34,6 +34,15 @@ sub _string {
     return qq("$s");
 }
 
+my %key_json; # JSON text of object keys seen so far (a few dozen names)
+
+sub _key {
+    my ($key) = @_;
+    my $json = _string($key);
+    $key_json{$key} = $json if keys(%key_json) < 1000;
+    return $json;
+}
+
 sub _value {
     my ($v) = @_;
     return 'null' if !defined($v);
@@ -42,7 +51,17 @@ sub _value {
         return created_as_number($v) ? "$v" : _string($v);
     }
     if ($type eq 'HASH') {
-        return '{' . join(',', map { _string($_) . ':' . _value($v->{$_}) } sort keys %$v) . '}';
+        # plain scalars inline: tree entries are most of a result, a call per value is dear
+        my @pairs;
+        for my $key (sort keys %$v) {
+            my $x = $v->{$key};
+            my $json =
+                  ref($x) || !defined($x) ? _value($x)
+                : created_as_number($x) ? "$x"
+                : _string($x);
+            push @pairs, ($key_json{$key} // _key($key)) . ":$json";
+        }
+        return '{' . join(',', @pairs) . '}';
     }
     return '[' . join(',', map { _value($_) } @$v) . ']' if $type eq 'ARRAY';
     die "cannot encode a $type reference as JSON\n";

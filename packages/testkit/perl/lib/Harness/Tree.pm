@@ -9,7 +9,6 @@ use strict;
 use warnings;
 
 use Fcntl qw(:mode O_WRONLY O_CREAT O_TRUNC O_NOFOLLOW);
-use File::Basename qw(dirname);
 use File::Path qw(make_path);
 use MIME::Base64 qw(decode_base64 encode_base64);
 use POSIX ();
@@ -25,7 +24,10 @@ sub entry_bytes {
 
 my $ensure_parent = sub {
     my ($path, $known) = @_;
-    my $parent = dirname($path);
+    # dirname of an absolute path, without File::Basename's cost (a call per entry)
+    (my $parent = $path) =~ s!/+$!!;
+    $parent = substr($parent, 0, rindex($parent, '/'));
+    $parent =~ s!/+$!!;
     return if $known->{$parent} || -d $parent;
     for my $dir (make_path($parent, { mode => oct('0755') })) {
         chmod(oct('0755'), $dir);
