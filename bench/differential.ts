@@ -11,7 +11,7 @@
  * shared machine the wall clock also measures the neighbours.
  */
 import fc from 'fast-check';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { caseVector } from '../packages/testkit/src/arbitraries/caseRecipe.ts';
 import { harnessCase, runModel } from '../packages/testkit/src/differential/checkCase.ts';
@@ -89,6 +89,10 @@ async function main(): Promise<number> {
   start = clock();
   const report = await runDifferential({ target: t, perl: pool, pluginDir: module.pluginDir, seed, numRuns: runs, maxFailures: Number.POSITIVE_INFINITY, shrink: false });
   const diff = since(start);
+  // every miss stores one answer: as many objdump runs as distinct binaries, 3 SSH keys
+  const cached = readdirSync(pool.cacheDir);
+  const objdumpAnswers = cached.filter((n) => n.startsWith('objdump-p-') && n.endsWith('.status')).length;
+  const sshKeys = cached.filter((n) => /^ssh-[0-9a-f]+$/.test(n)).length;
   await pool.close();
   const perlCpu = childrenCpuMs(); // counted once the drivers have exited
 
@@ -101,6 +105,7 @@ async function main(): Promise<number> {
   console.log(`ratio Perl/model (wall per case): ${(perl.wall / model.wall).toFixed(1)}`);
   console.log(`CPU ms/case: node in the model-alone phase ${fmt(perCase(model.cpu))}, node in the differential ${fmt(perCase(diff.cpu))}, Perl (both Perl phases) ${fmt(perlCpu / (2 * runs))}`);
   console.log(`2,000 cases at this speed: ${((2000 * perCase(diff.wall)) / 1000).toFixed(0)} s`);
+  console.log(`pool cache: ${objdumpAnswers} objdump answers computed, ${sshKeys} SSH key types generated (the rest were cache hits)`);
   console.log('');
   console.log(formatReport(report));
   return report.failed.length === 0 ? 0 : 1;

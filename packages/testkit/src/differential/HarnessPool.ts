@@ -3,6 +3,9 @@
  * fewest cases in flight. Two processes keep both cores of a CI machine busy; the answer
  * order per process is the driver's.
  */
+import { accessSync, chmodSync, constants, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PerlHarness, type PerlHarnessOptions } from '../perl/PerlHarness.ts';
 import type { HarnessCase, HarnessResult } from '../perl/types.ts';
 
@@ -29,17 +32,53 @@ function spawnWith(env: Record<string, string>, options: PerlHarnessOptions): Pe
   }
 }
 
+/**
+ * The pool's cache directory (objdump answers, reused SSH keys; PVECG_HARNESS_CACHE_DIR):
+ * one for all its drivers, so each answer is computed once per pool, not once per driver.
+ * On tmpfs when writable, in the pool's scratch parent when it has one.
+ */
+function makeCacheDir(parent: string | undefined): string {
+  let where = parent ?? tmpdir();
+  if (parent === undefined) {
+    try {
+      accessSync('/dev/shm', constants.W_OK);
+      where = '/dev/shm';
+    } catch {
+      // no tmpfs: the system temp dir
+    }
+  }
+  const dir = mkdtempSync(join(where, `pvecg-harness-cache-${process.pid}-`));
+  chmodSync(dir, 0o700);
+  return dir;
+}
+
 export class HarnessPool {
   readonly #workers: Array<{ harness: PerlHarness; pending: number }>;
+  readonly #cacheDir: string;
+  /** Removes the cache directory when this process exits without close() (process.exit). */
+  readonly #removeAtExit = () => this.#removeCache();
 
   constructor(size = 2, options: HarnessPoolOptions = {}) {
     if (!Number.isInteger(size) || size < 1) throw new Error(`pool size must be a positive integer, got ${size}`);
     const { inProcess = true, ...harnessOptions } = options;
-    const env: Record<string, string> = inProcess ? { PVECG_HARNESS_IN_PROCESS: '1' } : {};
+    this.#cacheDir = makeCacheDir(harnessOptions.tmpDir);
+    process.once('exit', this.#removeAtExit);
+    // the drivers remove it themselves when this process dies first (they see their parent go)
+    const env: Record<string, string> = { PVECG_HARNESS_CACHE_DIR: this.#cacheDir };
+    if (inProcess) env.PVECG_HARNESS_IN_PROCESS = '1';
     this.#workers = Array.from({ length: size }, () => ({
       harness: spawnWith(env, { reuseSshKeys: true, ...harnessOptions }),
       pending: 0,
     }));
+  }
+
+  /** The directory the pool's drivers share for cached command answers and SSH keys. */
+  get cacheDir(): string {
+    return this.#cacheDir;
+  }
+
+  #removeCache(): void {
+    rmSync(this.#cacheDir, { recursive: true, force: true });
   }
 
   get size(): number {
@@ -57,6 +96,11 @@ export class HarnessPool {
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.#workers.map((w) => w.harness.close()));
+    try {
+      await Promise.all(this.#workers.map((w) => w.harness.close()));
+    } finally {
+      process.off('exit', this.#removeAtExit);
+      this.#removeCache();
+    }
   }
 }

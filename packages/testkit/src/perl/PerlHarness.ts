@@ -1,7 +1,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import type { HarnessCase, HarnessResult } from './types.ts';
+import type { HarnessCase, HarnessEntry, HarnessResult } from './types.ts';
 
 export const PERL_DIR = resolve(import.meta.dirname, '../../perl');
 
@@ -26,6 +26,28 @@ export interface PerlHarnessOptions {
 interface Waiter {
   resolve: (result: HarnessResult) => void;
   reject: (error: Error) => void;
+  /** The case's rootfs, for the entries the driver sends as `content_of` (compact_tree). */
+  rootfs: HarnessCase['rootfs'];
+}
+
+/**
+ * A result entry of a compact tree with its content put back: `content_of: N` means the
+ * content and encoding are exactly those of input entry N (the driver compared them).
+ * Keys in the driver's (sorted) order.
+ */
+function expandEntry(entry: HarnessEntry & { content_of?: number }, rootfs: HarnessCase['rootfs']): HarnessEntry {
+  const index = entry.content_of;
+  if (index === undefined) return entry;
+  const source = rootfs[index];
+  if (source?.type !== 'file' || source.content === undefined) {
+    throw new Error(`perl harness referred to input entry ${index}, which has no content`);
+  }
+  const { content_of: _index, ...rest } = entry;
+  return {
+    content: source.content,
+    ...(source.encoding !== undefined ? { encoding: source.encoding } : {}),
+    ...rest,
+  } as HarnessEntry;
 }
 
 /**
@@ -33,9 +55,17 @@ interface Waiter {
  * the driver answers in order. Must run as root (the driver chroots), otherwise every
  * call rejects with the driver's message.
  */
+/** At most this many characters of file contents are kept by the driver (content_id). */
+const CONTENT_TABLE_CHARS = 2 * 1024 * 1024;
+/** Shorter contents are sent as they are. */
+const CONTENT_ID_MIN_CHARS = 8;
+
 export class PerlHarness {
   readonly #child: ChildProcessWithoutNullStreams;
   readonly #waiting: Waiter[] = [];
+  /** File contents the driver has been given an id for (driver.pl `content_id`). */
+  readonly #contentIds = new Map<string, number>();
+  #contentChars = 0;
   #stderr = '';
   #ended: Error | undefined;
   readonly #closed: Promise<void>;
@@ -72,8 +102,8 @@ export class PerlHarness {
   run(testCase: HarnessCase): Promise<HarnessResult> {
     if (this.#ended) return Promise.reject(this.#ended);
     return new Promise((resolve, reject) => {
-      this.#waiting.push({ resolve, reject });
-      this.#child.stdin.write(`${JSON.stringify(testCase)}\n`);
+      this.#waiting.push({ resolve, reject, rootfs: testCase.rootfs });
+      this.#child.stdin.write(`${JSON.stringify(this.#wireCase(testCase))}\n`);
     });
   }
 
@@ -81,6 +111,30 @@ export class PerlHarness {
   async close(): Promise<void> {
     if (!this.#child.stdin.writableEnded) this.#child.stdin.end();
     await this.#closed;
+  }
+
+  /**
+   * The case line: a file content the driver already holds goes as its `content_id` (the
+   * first time as content plus the id it gets), and unchanged contents come back as
+   * references to the input (`compact_tree`, expandEntry). Lines are read in order, so a
+   * definition always arrives before its uses.
+   */
+  #wireCase(testCase: HarnessCase): object {
+    const rootfs = testCase.rootfs.map((entry) => {
+      const content = entry.content;
+      if (entry.type !== 'file' || content === undefined || content.length < CONTENT_ID_MIN_CHARS) return entry;
+      const known = this.#contentIds.get(content);
+      if (known !== undefined) {
+        const { content: _content, ...rest } = entry;
+        return { ...rest, content_id: known };
+      }
+      if (this.#contentChars + content.length > CONTENT_TABLE_CHARS) return entry;
+      const id = this.#contentIds.size;
+      this.#contentIds.set(content, id);
+      this.#contentChars += content.length;
+      return { ...entry, content_id: id };
+    });
+    return { ...testCase, rootfs, compact_tree: true };
   }
 
   #answer(line: string): void {
@@ -97,7 +151,14 @@ export class PerlHarness {
       waiter.reject(new Error(`perl harness: ${String(parsed.harness_error).trim()}`));
       return;
     }
-    waiter.resolve(parsed as HarnessResult);
+    const result = parsed as HarnessResult;
+    try {
+      result.tree = result.tree.map((entry) => expandEntry(entry, waiter.rootfs));
+    } catch (err) {
+      waiter.reject(err as Error);
+      return;
+    }
+    waiter.resolve(result);
   }
 
   #end(error: Error): void {

@@ -69,6 +69,32 @@ describe.runIf(canRunPerlHarness())('Perl harness extensions', () => {
     expect(b2).toEqual(b1);
   });
 
+  it('answers objdump for an empty file and for a directory at the same path separately (one cache, two keys)', async () => {
+    const initAt = (target: HarnessEntry): HarnessEntry[] => [
+      { path: '/etc/os-release', type: 'file', content: 'ID=arch\n' },
+      { path: '/sbin', type: 'dir' },
+      { path: '/sbin/init', type: 'symlink', target: '/usr/lib/systemd/systemd' },
+      { path: '/usr/lib/systemd', type: 'dir' },
+      target,
+    ];
+    const empty = makeCase(initAt({ path: '/usr/lib/systemd/systemd', type: 'file', mode: '0755', content: '' }), [{ call: 'pre_start_hook', args: [] }]);
+    const dir = makeCase(initAt({ path: '/usr/lib/systemd/systemd', type: 'dir' }), [{ call: 'pre_start_hook', args: [] }]);
+    // a fresh driver (its own cache) answers the directory first, then the empty file
+    const fresh = new PerlHarness({ reuseSshKeys: true });
+    try {
+      const dirFirst = await fresh.run(dir);
+      const emptySecond = await fresh.run(empty);
+      // this driver has seen the empty file first: the directory must not get its answer
+      const emptyFirst = await harness.run(empty);
+      const dirSecond = await harness.run(dir);
+      expect(dirFirst.error?.message ?? '').not.toBe(emptyFirst.error?.message ?? '');
+      expect(dirSecond).toEqual(dirFirst);
+      expect(emptySecond).toEqual(emptyFirst);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('reuses SSH host keys across hostnames with the fingerprint line naming the right host', async () => {
     const rootfs: HarnessEntry[] = [
       { path: '/etc/os-release', type: 'file', content: 'ID=arch\n' },

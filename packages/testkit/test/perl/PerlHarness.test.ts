@@ -18,6 +18,8 @@ import {
 import type { HarnessCase, HarnessEntry, HarnessStep } from '../../src/perl/types.ts';
 
 const TOY_PLUGIN_DIR = fileURLToPath(new URL('./fixtures/plugins', import.meta.url));
+/** A plugin named like a reviewed one whose detect_architecture is not the reviewed text. */
+const UNREVIEWED_PLUGIN_DIR = fileURLToPath(new URL('./fixtures/unreviewed', import.meta.url));
 
 const root = canRunPerlHarness();
 if (!root) console.warn('\n!!! SKIPPING Perl harness tests: they need root (chroot). !!!\n');
@@ -96,6 +98,18 @@ describe.skipIf(!root)('PerlHarness', () => {
     expect(result.warnings).toEqual([
       "unknown ID 'wolfi' in /etc/os-release file, trying fallback detection\n",
     ]);
+  });
+
+  it('runs an unreviewed detect_architecture in a forked child: its Perl state does not reach the next hook', async () => {
+    const result = await harness.run(
+      makeCase('ID=wolfi\n', [{ call: 'setup_network', args: [] }], {
+        config: 'hostname: ct1\n', // no arch: the dispatcher asks the plugin
+        plugin_dir: UNREVIEWED_PLUGIN_DIR,
+        registry: { plugins: { chainguard: 'PVE::LXC::Setup::Chainguard' }, aliases: { wolfi: 'chainguard' } },
+      }),
+    );
+    expect(result).toMatchObject({ error: null, ostype: 'chainguard', arch: 'amd64' });
+    expect(file(result.tree, '/etc/leak')?.content).toBe('no\n');
   });
 
   it('loads a plugin from plugin_dir and maps an os-release ID via a registry alias', async () => {

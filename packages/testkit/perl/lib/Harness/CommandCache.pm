@@ -19,18 +19,25 @@ sub new {
     return bless { dir => $dir }, $class;
 }
 
-# (cache file stem, file path) when $cmd is cacheable, else ()
+# (cache file stem, file path) when $cmd is cacheable, else (). The stem names what objdump
+# sees: nothing there, a directory, or a regular file's bytes; other kinds (a FIFO would
+# block the read) and unreadable files are not cached.
 my $stem = sub {
     my ($self, $cmd) = @_;
     return () if @$cmd != 3 || $cmd->[0] ne 'objdump' || $cmd->[1] ne '-p';
     my $file = $cmd->[2];
-    # most generated trees have no init binary: objdump's answer then names only the path
-    return ("$self->{dir}/objdump-p-missing", $file) if !stat($file) && $!{ENOENT};
+    my $prefix = "$self->{dir}/objdump-p";
+    if (!stat($file)) {
+        # most generated trees have no init binary: objdump's answer then names only the path
+        return $!{ENOENT} ? ("$prefix-missing", $file) : ();
+    }
+    return ("$prefix-dir", $file) if -d _;
+    return () if !-f _;
     open(my $fh, '<:raw', $file) or return ();
     my $bytes = do { local $/ = undef; <$fh> }
         // '';
     close($fh);
-    return ("$self->{dir}/objdump-p-" . sha1_hex($bytes), $file);
+    return ("$prefix-file-" . sha1_hex($bytes), $file);
 };
 
 my $slurp = sub {

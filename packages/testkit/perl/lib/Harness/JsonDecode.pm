@@ -10,8 +10,6 @@ package Harness::JsonDecode;
 use strict;
 use warnings;
 
-use JSON::PP ();
-
 my %escape = (
     '"' => '"',
     '\\' => '\\',
@@ -57,6 +55,19 @@ sub _string {
 sub _value {
     my ($ref) = @_;
     $$ref =~ m/\G[ \t\r\n]*/gc;
+    # fast path: an object of plain strings and integers only (most tree entries once their
+    # content comes by content_id), matched whole and split without a call per value
+    if (
+        $$ref =~ m/\G\{((?:"[^"\\\x00-\x1f]*":(?:"[^"\\\x00-\x1f]*"|-?(?:0|[1-9][0-9]*)),)*
+            "[^"\\\x00-\x1f]*":(?:"[^"\\\x00-\x1f]*"|-?(?:0|[1-9][0-9]*)))\}/gcx
+    ) {
+        my $body = $1;
+        my %obj;
+        while ($body =~ m/"([^"]*)":(?:"([^"]*)"|(-?[0-9]+))/g) {
+            $obj{$1} = defined($2) ? $2 : 0 + $3;
+        }
+        return \%obj;
+    }
     if ($$ref =~ m/\G\{/gc) {
         my %obj;
         $$ref =~ m/\G[ \t\r\n]*/gc;
@@ -90,8 +101,11 @@ sub _value {
     if ($$ref =~ m/\G(-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?)/gc) {
         return 0 + $1;
     }
-    return JSON::PP::true() if $$ref =~ m/\Gtrue/gc;
-    return JSON::PP::false() if $$ref =~ m/\Gfalse/gc;
+    if ($$ref =~ m/\G(true|false)/gc) {
+        # cases hold no booleans; JSON::PP (a large module) is loaded only if one comes
+        require JSON::PP;
+        return $1 eq 'true' ? JSON::PP::true() : JSON::PP::false();
+    }
     if ($$ref =~ m/\Gnull/gc) {
         my $null; # one undef also in list context (array elements)
         return $null;

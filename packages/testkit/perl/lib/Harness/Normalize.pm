@@ -19,6 +19,7 @@ sub mask_pid_name {
 
 sub mask_pid_path {
     my ($path) = @_;
+    return $path if $path !~ m/[0-9]/; # every mask needs a process id (called per tree entry)
     my @parts = split(m!/!, $path, -1);
     $parts[-1] = mask_pid_name($parts[-1]) if @parts;
     return join('/', @parts);
