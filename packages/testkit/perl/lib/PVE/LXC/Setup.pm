@@ -270,7 +270,7 @@ my $peek_into_container = sub {
 #   Chainguard::detect_architecture: ct_file_exists, detect_elf_architecture and
 #   ct_file_read_firstline on a fixed list of paths; returns a string or dies.
 my %REVIEWED_READ_ONLY = ('PVE::LXC::Setup::Chainguard::detect_architecture' =>
-        'e3ca66690e9dfd66cc09a03b5b0c1d7734f75dff',);
+        '9914feb1494f358c28df78af6c912ce8035e02b4',);
 my %reviewed_source; # "file mtime size ino method" => matches the review
 
 my $only_reads = sub {
