@@ -103,7 +103,9 @@ async function main(): Promise<number> {
   console.log(`Perl alone (${jobs} procs)   ${(runs / (perl.wall / 1000)).toFixed(1).padStart(9)}   ${fmt(perCase(perl.wall))}`);
   console.log(`differential           ${(runs / (diff.wall / 1000)).toFixed(1).padStart(9)}   ${fmt(perCase(diff.wall))}`);
   console.log(`ratio Perl/model (wall per case): ${(perl.wall / model.wall).toFixed(1)}`);
-  console.log(`CPU ms/case: node in the model-alone phase ${fmt(perCase(model.cpu))}, node in the differential ${fmt(perCase(diff.cpu))}, Perl (both Perl phases) ${fmt(perlCpu / (2 * runs))}`);
+  console.log(
+    `CPU ms/case: node in the model-alone phase ${fmt(perCase(model.cpu))}, node in the differential ${fmt(perCase(diff.cpu))}, Perl (both Perl phases) ${fmt(perlCpu / (2 * runs))}`,
+  );
   console.log(`2,000 cases at this speed: ${((2000 * perCase(diff.wall)) / 1000).toFixed(0)} s`);
   console.log(`pool cache: ${objdumpAnswers} objdump answers computed, ${sshKeys} SSH key types generated (the rest were cache hits)`);
   console.log('');

@@ -85,9 +85,7 @@ export class PerlHarness {
     this.#child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
       this.#stderr += chunk;
     });
-    createInterface({ input: this.#child.stdout, crlfDelay: Infinity }).on('line', (line) =>
-      this.#answer(line),
-    );
+    createInterface({ input: this.#child.stdout, crlfDelay: Infinity }).on('line', (line) => this.#answer(line));
     this.#closed = new Promise((done) => {
       this.#child.on('error', (err) => this.#end(err));
       this.#child.on('close', (code, signal) => {

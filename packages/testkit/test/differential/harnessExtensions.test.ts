@@ -16,11 +16,7 @@ function makeCase(rootfs: HarnessEntry[], steps: HarnessStep[], config = 'arch: 
     frozen_time: 1767225600,
     config,
     host: { host_resolv_conf: {}, host_timezone: 'UTC', host_localtime: '/usr/share/zoneinfo/UTC' },
-    rootfs: [
-      { path: '/etc', type: 'dir' },
-      { path: '/etc/passwd', type: 'file', content: 'root:x:0:0:root:/root:/bin/sh\n' },
-      ...rootfs,
-    ],
+    rootfs: [{ path: '/etc', type: 'dir' }, { path: '/etc/passwd', type: 'file', content: 'root:x:0:0:root:/root:/bin/sh\n' }, ...rootfs],
     outside: [],
     steps,
   };
@@ -112,7 +108,15 @@ describe.runIf(canRunPerlHarness())('Perl harness extensions', () => {
 
   it('decodes case lines with escapes and non-ASCII text as JSON does', async () => {
     const content = 'tab\there "quoted" back\\slash é 😀 \u0001 end\n';
-    const r = await harness.run(makeCase([{ path: '/etc/os-release', type: 'file', content: 'ID=arch\n' }, { path: '/etc/motd', type: 'file', content }], []));
+    const r = await harness.run(
+      makeCase(
+        [
+          { path: '/etc/os-release', type: 'file', content: 'ID=arch\n' },
+          { path: '/etc/motd', type: 'file', content },
+        ],
+        [],
+      ),
+    );
     expect(r.tree.find((e) => e.path === '/etc/motd')?.content).toBe(content);
   });
 });

@@ -9,12 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  DRIVER_PATH,
-  PerlHarness,
-  GENERATED_PLUGIN_DIR,
-  canRunPerlHarness,
-} from '../../src/perl/PerlHarness.ts';
+import { DRIVER_PATH, PerlHarness, GENERATED_PLUGIN_DIR, canRunPerlHarness } from '../../src/perl/PerlHarness.ts';
 import type { HarnessCase, HarnessEntry, HarnessStep } from '../../src/perl/types.ts';
 
 const TOY_PLUGIN_DIR = fileURLToPath(new URL('./fixtures/plugins', import.meta.url));
@@ -64,12 +59,9 @@ describe.skipIf(!root)('PerlHarness', () => {
   });
 
   it('hashes passwords with the salt and day derived from frozen_time (README §7)', async () => {
-    const result = await harness.run(
-      makeCase('ID=arch\n', [{ call: 'set_user_password', args: ['root', 'secret'] }]),
-    );
+    const result = await harness.run(makeCase('ID=arch\n', [{ call: 'set_user_password', args: ['root', 'secret'] }]));
     expect(result.error).toBeNull();
-    const hash =
-      '$6$8AniBnSr$I1bDsYoTH/JelLyyE7qhm5aFQ5rSVZJCblVEYtSndEuvAsT/S1GafOx3/pFuW4jHe2vDwNOoMU3Oh6WDaX.x50';
+    const hash = '$6$8AniBnSr$I1bDsYoTH/JelLyyE7qhm5aFQ5rSVZJCblVEYtSndEuvAsT/S1GafOx3/pFuW4jHe2vDwNOoMU3Oh6WDaX.x50';
     expect(file(result.tree, '/etc/shadow')).toMatchObject({
       mode: '0600',
       content: `root:${hash}:20454:0:::::\n`,
@@ -87,17 +79,13 @@ describe.skipIf(!root)('PerlHarness', () => {
         ),
       ),
     );
-    expect(results.map((r) => file(r.tree, '/etc/hostname')?.content)).toEqual(
-      names.map((name) => `${name}\n`),
-    );
+    expect(results.map((r) => file(r.tree, '/etc/hostname')?.content)).toEqual(names.map((name) => `${name}\n`));
   });
 
   it('fails autodetection of ID=wolfi without a registry entry (README §9)', async () => {
     const result = await harness.run(makeCase('ID=wolfi\n', []));
     expect(result.error).toEqual({ at: 'new', message: 'unable to detect OS distribution\n' });
-    expect(result.warnings).toEqual([
-      "unknown ID 'wolfi' in /etc/os-release file, trying fallback detection\n",
-    ]);
+    expect(result.warnings).toEqual(["unknown ID 'wolfi' in /etc/os-release file, trying fallback detection\n"]);
   });
 
   it('runs an unreviewed detect_architecture in a forked child: its Perl state does not reach the next hook', async () => {
@@ -134,23 +122,17 @@ describe.skipIf(!root)('PerlHarness', () => {
     base.rootfs.push({ path: '/etc/secfixes.d/wolfi', type: 'file', content: '' });
     const result = await harness.run(base);
     expect(result.ostype).toBe('toy');
-    expect(result.warnings).toEqual([
-      "unknown ID 'wolfi' in /etc/os-release file, trying fallback detection\n",
-    ]);
+    expect(result.warnings).toEqual(["unknown ID 'wolfi' in /etc/os-release file, trying fallback detection\n"]);
   });
 
   it('reports a chrooted die as a setup task error plus the original warning', async () => {
-    const result = await harness.run(
-      makeCase('ID=arch\n', [{ call: 'post_create_hook', args: [null, 'ssh-ed25519 AAAA k@t'] }]),
-    );
+    const result = await harness.run(makeCase('ID=arch\n', [{ call: 'post_create_hook', args: [null, 'ssh-ed25519 AAAA k@t'] }]));
     expect(result.error).toEqual({
       at: 0,
       message: 'error in setup task PVE::LXC::Setup::post_create_hook\n',
     });
     // the source location is reported relative to @INC, as upstream's recording shows it
-    expect(result.warnings.at(-1)).toMatch(
-      /^home directory '\/root' of root does not exist! at PVE\/LXC\/Setup\/Base\.pm line \d+\.\n$/,
-    );
+    expect(result.warnings.at(-1)).toMatch(/^home directory '\/root' of root does not exist! at PVE\/LXC\/Setup\/Base\.pm line \d+\.\n$/);
   });
 
   it('masks the scratch path of the container root in messages', async () => {
@@ -163,18 +145,13 @@ describe.skipIf(!root)('PerlHarness', () => {
     const result = await harness.run(base);
     expect(result.error).toEqual({
       at: 0,
-      message:
-        'objdump on /usr/lib/systemd/systemd failed: objdump:' +
-        ' <rootfs>/usr/lib/systemd/systemd: file format not recognized\n',
+      message: 'objdump on /usr/lib/systemd/systemd failed: objdump:' + ' <rootfs>/usr/lib/systemd/systemd: file format not recognized\n',
     });
   });
 
   it('writes new SSH host keys masked, with normalised fingerprint lines', async () => {
     const base = makeCase('ID=arch\n', [{ call: 'post_create_hook', args: ['secret', null] }]);
-    base.rootfs.push(
-      { path: '/root', type: 'dir', mode: '0700' },
-      { path: '/etc/ssh', type: 'dir' },
-    );
+    base.rootfs.push({ path: '/root', type: 'dir', mode: '0700' }, { path: '/etc/ssh', type: 'dir' });
     const result = await harness.run(base);
     expect(result.error).toBeNull();
     for (const type of ['rsa', 'ecdsa', 'ed25519']) {
@@ -184,17 +161,12 @@ describe.skipIf(!root)('PerlHarness', () => {
         mode: '0644',
         content: '<ssh-host-key>',
       });
-      expect(result.stdout).toContain(
-        `Creating SSH host key 'ssh_host_${type}_key' - this may take some time ...\n` +
-          'done: <fingerprint> root@ct1\n',
-      );
+      expect(result.stdout).toContain(`Creating SSH host key 'ssh_host_${type}_key' - this may take some time ...\n` + 'done: <fingerprint> root@ct1\n');
     }
   });
 
   it('rejects a case it cannot run, with the reason', async () => {
-    await expect(harness.run(makeCase('ID=arch\n', [{ call: 'nope', args: [] }]))).rejects.toThrow(
-      /unknown step call 'nope'/,
-    );
+    await expect(harness.run(makeCase('ID=arch\n', [{ call: 'nope', args: [] }]))).rejects.toThrow(/unknown step call 'nope'/);
   });
 
   it('removes the scratch trees of finished cases', async () => {
@@ -210,8 +182,7 @@ const asNobody = (...command: string[]) =>
     encoding: 'utf8',
   });
 // needs setpriv, and a checkout that user nobody can read
-const nobodyCanRead =
-  root && existsSync('/usr/bin/setpriv') && asNobody('test', '-r', DRIVER_PATH).status === 0;
+const nobodyCanRead = root && existsSync('/usr/bin/setpriv') && asNobody('test', '-r', DRIVER_PATH).status === 0;
 
 describe.skipIf(!nobodyCanRead)('PerlHarness without root', () => {
   it('refuses to start, saying why', () => {
