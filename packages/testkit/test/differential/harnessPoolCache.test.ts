@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { synthesizeSystemdElf } from '../../../core/src/util/elf/synthesize.ts';
+import { synthesizeSystemdElf } from '@pve-chainguard/core';
 import { HarnessPool } from '../../src/differential/HarnessPool.ts';
 import { DRIVER_PATH, canRunPerlHarness } from '../../src/perl/PerlHarness.ts';
 import type { HarnessCase, HarnessEntry } from '../../src/perl/types.ts';
