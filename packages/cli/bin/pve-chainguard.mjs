@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // The pve-chainguard CLI (packages/cli). It runs the bundle built from the current sources
 // (packages/cli/.build/<stamp>, see launch/): starting prebuilt JS with a V8 code cache skips
-// tsx's loader and transforms and most of V8's compiling, a large part of a short command's time. Whatever was edited, checked out or
-// installed changes the stamp, so a stale bundle is never run: the launcher builds a new one
+// tsx's loader and transforms and most of V8's compiling, a large part of a short command's
+// time. Whatever was edited, checked out or installed changes the stamp, so a stale bundle is never run: the launcher builds a new one
 // (esbuild, well under a second), or, when it cannot (read-only checkout, no esbuild) or
 // PVE_CHAINGUARD_TSX=1 asks for it, runs the sources through tsx as before.
 import { existsSync } from 'node:fs';
