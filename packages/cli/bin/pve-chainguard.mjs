@@ -2,9 +2,10 @@
 // The pve-chainguard CLI (packages/cli). It runs the bundle built from the current sources
 // (packages/cli/.build/<stamp>, see launch/): starting prebuilt JS with a V8 code cache skips
 // tsx's loader and transforms and most of V8's compiling, a large part of a short command's
-// time. Whatever was edited, checked out or installed changes the stamp, so a stale bundle is never run: the launcher builds a new one
-// (esbuild, well under a second), or, when it cannot (read-only checkout, no esbuild) or
-// PVE_CHAINGUARD_TSX=1 asks for it, runs the sources through tsx as before.
+// time. Whatever was edited, checked out or installed changes the stamp, so a stale bundle
+// is never run: the launcher builds a new one (esbuild, well under a second), or, when it
+// cannot (read-only checkout, no esbuild) or PVE_CHAINGUARD_TSX=1 asks for it, runs the
+// sources through tsx as before.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
