@@ -143,7 +143,12 @@ sub run {
 
     my $captured = Harness::Capture::finish($env{capture});
 
-    my $tree = Harness::Tree::snapshot($rootfs, rename => \&Harness::Normalize::mask_pid_path,);
+    my @listing; # what both snapshots saw, removed at the end (the rest goes with the case dir)
+    my $tree = Harness::Tree::snapshot(
+        $rootfs,
+        rename => \&Harness::Normalize::mask_pid_path,
+        listing => \@listing,
+    );
     Harness::Normalize::ssh_host_keys($tree, $case->{rootfs} // []);
     $refer_to_input->($tree, $case->{rootfs} // []) if $case->{compact_tree};
     delete $_->{bytes} for @$tree;
@@ -151,8 +156,10 @@ sub run {
         $work,
         skip => 'rootfs',
         rename => \&Harness::Normalize::mask_pid_path,
+        listing => \@listing,
     );
     delete $_->{bytes} for @$outside;
+    Harness::Tree::remove_listed(\@listing);
 
     my $msg = \&Harness::Normalize::message;
     $error->{message} = $as_text->($ctx, $error->{message}, $msg) if $error;

@@ -8,7 +8,7 @@ package Harness::Tree;
 use strict;
 use warnings;
 
-use Fcntl qw(:mode O_WRONLY O_CREAT O_TRUNC O_NOFOLLOW);
+use Fcntl qw(:mode O_RDONLY O_WRONLY O_CREAT O_TRUNC O_NOFOLLOW);
 use File::Path qw(make_path);
 use MIME::Base64 qw(decode_base64 encode_base64);
 use POSIX ();
@@ -23,17 +23,19 @@ sub entry_bytes {
 }
 
 my $ensure_parent = sub {
-    my ($path, $known) = @_;
+    my ($path, $known, $fresh) = @_;
     # dirname of an absolute path, without File::Basename's cost (a call per entry)
     (my $parent = $path) =~ s!/+$!!;
     $parent = substr($parent, 0, rindex($parent, '/'));
     $parent =~ s!/+$!!;
-    return if $known->{$parent} || -d $parent;
+    return $parent if $known->{$parent} || -d $parent;
     for my $dir (make_path($parent, { mode => oct('0755') })) {
         chmod(oct('0755'), $dir);
         POSIX::lchown(0, 0, $dir);
+        $fresh->{$dir} = 1;
     }
     $known->{$parent} = 1;
+    return $parent;
 };
 
 # Creates the entries below $base in list order; $relative_to_root strips the leading '/'
@@ -44,6 +46,9 @@ my $ensure_parent = sub {
 sub materialise {
     my ($base, $entries) = @_;
 
+    # directories made by this call and the paths made in them: a path in a fresh
+    # directory that this call did not make cannot exist yet (no lstat needed)
+    my (%fresh, %made);
     my %known = ($base => 1); # directories known to exist
     my $setgid_dirs = 0; # a set-gid directory passes its group on: always lchown then
     my $umask = umask();
@@ -53,7 +58,10 @@ sub materialise {
         die "harness: bad entry path '$entry->{path}'\n" if $rel eq '' || $rel =~ m!(^|/)\.\.(/|$)!;
         my $path = "$base/$rel";
         $path = $1 if $path =~ m/^(.*)$/s;
-        $ensure_parent->($path, \%known);
+        my $parent = $ensure_parent->($path, \%known, \%fresh);
+        # only for a canonical path: another spelling of it would miss in %made
+        my $new = $fresh{$parent} && !$made{$path} && $rel !~ m!//|/\z|(^|/)\.(/|\z)!;
+        $made{$path} = 1;
 
         my ($uid, $gid) = ($entry->{uid} // 0, $entry->{gid} // 0);
         my $chown = $uid != 0 || $gid != 0 || $setgid_dirs;
@@ -61,17 +69,18 @@ sub materialise {
         if ($type eq 'dir') {
             my $mode = oct($entry->{mode} // '0755');
             my $exact = !($mode & $umask) && !($mode & oct('7000')) && !$setgid_dirs;
-            if ($known{$path} || -d $path) {
+            if ($known{$path} || (!$new && -d $path)) {
                 $exact = 0;
             } else {
                 mkdir($path, $exact ? $mode : oct('0700')) or die "harness: mkdir $path: $!\n";
+                $fresh{$path} = 1;
             }
             POSIX::lchown($uid, $gid, $path) if $chown || !$exact;
             chmod($mode, $path) if !$exact;
             $known{$path} = 1;
             $setgid_dirs = 1 if $mode & oct('2000');
         } elsif ($type eq 'file') {
-            my $existing = lstat($path);
+            my $existing = !$new && lstat($path);
             if ($existing && -l _) {
                 unlink($path);
                 $existing = 0;
@@ -111,6 +120,40 @@ sub remove {
     return rmdir($path);
 }
 
+# Whole content of a regular file whose lstat size was $size, with sysread: no PerlIO
+# layer (which costs an fstat, an ioctl and an lseek per file). A read of a regular file
+# returns less than asked only at its end, so a read that comes back short of $size + 1
+# bytes has everything; a file that grew meanwhile is read on to its end.
+my $read_file = sub {
+    my ($full, $size) = @_;
+    sysopen(my $fh, $full, O_RDONLY | O_NOFOLLOW) or die "harness: read $full: $!\n";
+    my $bytes = '';
+    while (1) {
+        my $want = $size + 1 - length($bytes);
+        $want = 65536 if $want < 65536 && length($bytes) > $size;
+        my $n = sysread($fh, $bytes, $want, length($bytes));
+        die "harness: read $full: $!\n" if !defined($n);
+        last if $n == 0 || length($bytes) <= $size;
+    }
+    close($fh);
+    return $bytes;
+};
+
+# Removes what snapshot listed (children before parents): without the failed unlink and
+# the directory reads per directory of remove. Failures are left to a later remove.
+sub remove_listed {
+    my ($listing) = @_;
+    for my $item (reverse @$listing) {
+        my ($path, $is_dir) = @$item;
+        if ($is_dir) {
+            rmdir($path);
+        } else {
+            unlink($path);
+        }
+    }
+    return;
+}
+
 my $decode_or_keep = sub {
     my ($bytes) = @_;
     my $copy = $bytes;
@@ -120,6 +163,8 @@ my $decode_or_keep = sub {
 # Every path below $base (lstat semantics), as entries with container-style paths
 # ('/' . relative path). $skip is an optional top-level name to leave out. $rename maps a
 # relative byte path to the path to report (masking). Sorted by reported path bytes.
+# $listing (an array ref) receives [full path, is a directory] of each path found, parents
+# before children (for remove_listed).
 sub snapshot {
     my ($base, %opt) = @_;
 
@@ -136,6 +181,7 @@ sub snapshot {
             my $sub = $rel eq '' ? $name : "$rel/$name";
             my @st = lstat("$base/$sub") or die "harness: lstat $base/$sub: $!\n";
             push @found, [$sub, \@st];
+            push @{ $opt{listing} }, [$base . '/' . $sub, S_ISDIR($st[2])] if $opt{listing};
             push @todo, $sub if S_ISDIR($st[2]);
         }
     }
@@ -161,10 +207,7 @@ sub snapshot {
             $entry->{type} = 'dir';
         } elsif (S_ISREG($mode)) {
             $entry->{type} = 'file';
-            open(my $fh, '<:raw', $full) or die "harness: read $full: $!\n";
-            my $bytes = do { local $/ = undef; <$fh> }
-                // '';
-            close($fh);
+            my $bytes = $read_file->($full, $st->[7]);
             $entry->{bytes} = $bytes;
             my $text = $decode_or_keep->($bytes);
             if (defined($text)) {
