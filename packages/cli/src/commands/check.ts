@@ -1,7 +1,7 @@
-import { parseArgs } from 'node:util';
 import { checkAll, formatDiagnostic, GENERATED_DIR } from '@pve-chainguard/perlgen';
 import type { Command } from '../Command.ts';
-import { EXIT, EXIT_STATUS_HELP, UsageError } from '../exitCodes.ts';
+import { usageArgs } from '../usageArgs.ts';
+import { EXIT, EXIT_STATUS_HELP } from '../exitCodes.ts';
 import { resolveFrom } from '@pve-chainguard/testkit/input';
 import { requireDirectory } from '../paths.ts';
 
@@ -26,12 +26,7 @@ Fix a difference with 'pnpm exec pve-chainguard generate --all' and review the d
 
 ${EXIT_STATUS_HELP}`,
   async run(args, io) {
-    let parsed;
-    try {
-      parsed = parseArgs({ args, options: { dir: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
-    } catch (e) {
-      throw new UsageError((e as Error).message);
-    }
+    const parsed = usageArgs({ args, options: { dir: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
     if (parsed.values.help) {
       io.out(this.help);
       return EXIT.ok;

@@ -1,8 +1,7 @@
-import { parseArgs } from 'node:util';
-import { parsePveRelease } from '@pve-chainguard/core';
 import { conform, readVectorsFile } from '@pve-chainguard/testkit/conform';
 import { resolveFrom, toSafeJson } from '@pve-chainguard/testkit/input';
 import type { Command } from '../Command.ts';
+import { pveOption, usageArgs } from '../usageArgs.ts';
 import { EXIT, EXIT_STATUS_HELP, UsageError } from '../exitCodes.ts';
 
 export const conformCommand: Command = {
@@ -26,18 +25,12 @@ is not JSON or not a vector, or repeats an id.
 
 ${EXIT_STATUS_HELP}`,
   async run(args, io) {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args,
-        allowPositionals: true,
-        options: { pve: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-      });
-    } catch (e) {
-      throw new UsageError((e as Error).message);
-    }
-    const pve = parsePveRelease(parsed.values.pve ?? '9');
-    if (pve === undefined) throw new UsageError(`--pve must be 8 or 9, got '${parsed.values.pve}'`);
+    const parsed = usageArgs({
+      args,
+      allowPositionals: true,
+      options: { pve: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    });
+    const pve = pveOption(parsed.values.pve);
     if (parsed.positionals.length !== 1) throw new UsageError(`give exactly one FILE.jsonl (got ${parsed.positionals.length})`);
     const path = resolveFrom(io.cwd, parsed.positionals[0]!);
     const result = conform(readVectorsFile(path), { pve });

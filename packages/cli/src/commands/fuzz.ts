@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { parsePveRelease, type PveRelease } from '@pve-chainguard/core';
+import type { PveRelease } from '@pve-chainguard/core';
 import {
   DEFAULT_DIFFERENTIAL_RUNS,
   formatReport,
@@ -16,6 +16,7 @@ import { canRunPerlHarness } from '@pve-chainguard/testkit/perl';
 import type { Command } from '../Command.ts';
 import { EXIT_STATUS_HELP } from '../exitCodes.ts';
 import { parseOptions } from '../parseOptions.ts';
+import { pveOption } from '../usageArgs.ts';
 import { fuzzJson } from './fuzz/json.ts';
 import { fuzzProgress } from './fuzz/progress.ts';
 import { fuzzScratch } from './fuzz/scratch.ts';
@@ -72,8 +73,12 @@ function parseArgs(args: string[]): FuzzArgs | string {
   const runs = integer('runs', 1);
   const jobs = integer('jobs', 1);
   for (const v of [seed, runs, jobs]) if (typeof v === 'string') return v;
-  const pve = parsePveRelease(o.pve ?? '9');
-  if (pve === undefined) return `--pve must be 8 or 9, got '${o.pve}'`;
+  let pve: PveRelease;
+  try {
+    pve = pveOption(o.pve);
+  } catch (e) {
+    return (e as Error).message; // fuzz reports usage errors with its help text
+  }
   const plugin = o.plugin ?? (locatePluginModule('Chainguard') ? 'Chainguard' : 'ArchLinux');
   if (!TARGET_NAMES.includes(plugin)) return `unknown plugin '${plugin}' (known: ${TARGET_NAMES.join(', ')})`;
   return {

@@ -1,7 +1,7 @@
-import { parseArgs } from 'node:util';
 import { relative } from 'node:path';
 import { formatDiagnostic, GENERATED_DIR, generateAll, listPlugins, PRIMARY_PLUGIN, selectPlugins } from '@pve-chainguard/perlgen';
 import type { Command } from '../Command.ts';
+import { usageArgs } from '../usageArgs.ts';
 import { EXIT, EXIT_STATUS_HELP, InputError, UsageError } from '../exitCodes.ts';
 import { reason, resolveFrom } from '@pve-chainguard/testkit/input';
 import { requireDirectoryTarget } from '../paths.ts';
@@ -29,16 +29,11 @@ plugin name, DIR a file).
 
 ${EXIT_STATUS_HELP}`,
   async run(args, io) {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args,
-        allowPositionals: true,
-        options: { out: { type: 'string' }, all: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-      });
-    } catch (e) {
-      throw new UsageError((e as Error).message);
-    }
+    const parsed = usageArgs({
+      args,
+      allowPositionals: true,
+      options: { out: { type: 'string' }, all: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    });
     if (parsed.values.help) {
       io.out(this.help);
       return EXIT.ok;

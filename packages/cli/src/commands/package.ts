@@ -1,8 +1,8 @@
-import { parseArgs } from 'node:util';
 import { relative, resolve } from 'node:path';
 import { buildRelease, REPO_ROOT } from '@pve-chainguard/host-delivery';
 import type { Command } from '../Command.ts';
-import { EXIT, UsageError } from '../exitCodes.ts';
+import { usageArgs } from '../usageArgs.ts';
+import { EXIT } from '../exitCodes.ts';
 
 const HELP = `Usage: pve-chainguard package [--out DIR]
 
@@ -35,12 +35,7 @@ export const packageCommand: Command = {
   summary: 'build the release tarball and the .deb for Proxmox VE hosts',
   help: HELP,
   async run(args, io) {
-    let parsed;
-    try {
-      parsed = parseArgs({ args, options: { out: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
-    } catch (e) {
-      throw new UsageError((e as Error).message);
-    }
+    const parsed = usageArgs({ args, options: { out: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
     if (parsed.values.help) {
       io.out(HELP);
       return EXIT.ok;

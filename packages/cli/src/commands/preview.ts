@@ -1,10 +1,11 @@
-import { ConfigError, ContentUnavailable, parseHook, parsePveRelease, type Hook } from '@pve-chainguard/core';
+import { ConfigError, ContentUnavailable, parseHook, type Hook } from '@pve-chainguard/core';
 import { escapeValue, InputError, toSafeJson } from '@pve-chainguard/testkit/input';
 import { importOciConfig, runPreview } from '@pve-chainguard/testkit/preview';
 import { resolveRootfs, withContent } from '@pve-chainguard/testkit/rootfs';
 import type { Command } from '../Command.ts';
 import { EXIT, EXIT_STATUS_HELP, UsageError } from '../exitCodes.ts';
 import { parseOptions } from '../parseOptions.ts';
+import { pveOption } from '../usageArgs.ts';
 import { clockSeconds, configLineOf, hostResolvConf, readPassword, readTextFile } from './preview/inputs.ts';
 import { jsonReport, renderText } from './preview/render.ts';
 
@@ -61,8 +62,7 @@ export const previewCommand: Command = {
         throw new UsageError(`--hook '${escapeValue(h)}' is not one of create, start, clone, restore`);
       }
     });
-    const pve = parsePveRelease(o.pve ?? '9');
-    if (pve === undefined) throw new UsageError(`--pve must be 8 or 9, got '${escapeValue(o.pve ?? '')}'`);
+    const pve = pveOption(o.pve);
     const now = clockSeconds(o.time);
     const resolv = hostResolvConf(o);
     const config = readTextFile(io.cwd, o.config, '--config');
