@@ -14,13 +14,17 @@ export const EXIT = {
   internal: 3,
 } as const;
 
-/** The contract as each `--help` ends. */
-export const EXIT_STATUS_HELP = `Exit status:
-  0  success, no difference
-  1  a finding (setup failed, a vector or case failed, generated code is stale)
+/** The contract as a `--help` ends; a command may say what 0 and 1 mean for it. */
+export function exitStatusHelp(ok: string, finding: string): string {
+  return `Exit status:
+  0  ${ok}
+  1  ${finding}
   2  bad usage or bad input (the message names the file, line and key)
   3  internal error in pve-chainguard (please report it)
 `;
+}
+
+export const EXIT_STATUS_HELP = exitStatusHelp('success, no difference', 'a finding (setup failed, a vector or case failed, generated code is stale)');
 
 /** Bad input a user can produce (thrown by the readers in testkit too): one line; exit 2. */
 export { InputError } from '@pve-chainguard/testkit/input';

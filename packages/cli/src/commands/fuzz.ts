@@ -14,7 +14,7 @@ import {
 import { toSafeJson } from '@pve-chainguard/testkit/input';
 import { canRunPerlHarness } from '@pve-chainguard/testkit/perl';
 import type { Command } from '../Command.ts';
-import { EXIT_STATUS_HELP } from '../exitCodes.ts';
+import { EXIT, EXIT_STATUS_HELP, UsageError } from '../exitCodes.ts';
 import { parseOptions } from '../parseOptions.ts';
 import { pveOption } from '../usageArgs.ts';
 import { fuzzJson } from './fuzz/json.ts';
@@ -59,35 +59,31 @@ Needs root (the harness chroots): 0 all passed, 1 a case failed, 2 bad usage or 
 
 ${EXIT_STATUS_HELP}`;
 
-function parseArgs(args: string[]): FuzzArgs | string {
+/** The options, or a UsageError naming the bad one (main prints it with the help; exit 2). */
+function parseArgs(args: string[]): FuzzArgs {
   const parsed = parseOptions(args, { single: ['seed', 'runs', 'plugin', 'jobs', 'plugin-dir', 'pve'], flags: ['json'] });
-  if ('error' in parsed) return parsed.error;
+  if ('error' in parsed) throw new UsageError(parsed.error);
   const o = parsed.options;
-  const integer = (name: string, min: number): number | string | undefined => {
+  const integer = (name: string, min: number): number | undefined => {
     const text = o[name];
     if (text === undefined) return undefined;
     const n = Number(text);
-    return /^-?\d+$/.test(text) && Number.isSafeInteger(n) && n >= min ? n : `--${name} must be an integer >= ${min}, got '${text}'`;
+    if (/^-?\d+$/.test(text) && Number.isSafeInteger(n) && n >= min) return n;
+    throw new UsageError(`--${name} must be an integer >= ${min}, got '${text}'`);
   };
   const seed = integer('seed', -(2 ** 31));
   const runs = integer('runs', 1);
   const jobs = integer('jobs', 1);
-  for (const v of [seed, runs, jobs]) if (typeof v === 'string') return v;
-  let pve: PveRelease;
-  try {
-    pve = pveOption(o.pve);
-  } catch (e) {
-    return (e as Error).message; // fuzz reports usage errors with its help text
-  }
+  const pve = pveOption(o.pve);
   const plugin = o.plugin ?? (locatePluginModule('Chainguard') ? 'Chainguard' : 'ArchLinux');
-  if (!TARGET_NAMES.includes(plugin)) return `unknown plugin '${plugin}' (known: ${TARGET_NAMES.join(', ')})`;
+  if (!TARGET_NAMES.includes(plugin)) throw new UsageError(`unknown plugin '${plugin}' (known: ${TARGET_NAMES.join(', ')})`);
   return {
     pve,
     // a fresh seed per run when none is given; it is printed, so the run replays
-    seed: (seed as number | undefined) ?? Math.floor(Math.random() * 2 ** 31),
-    runs: (runs as number | undefined) ?? DEFAULT_DIFFERENTIAL_RUNS,
+    seed: seed ?? Math.floor(Math.random() * 2 ** 31),
+    runs: runs ?? DEFAULT_DIFFERENTIAL_RUNS,
     plugin,
-    jobs: (jobs as number | undefined) ?? 2,
+    jobs: jobs ?? 2,
     ...(o['plugin-dir'] !== undefined ? { pluginDir: o['plugin-dir'] } : {}),
     json: parsed.flags.json === true,
   };
@@ -98,14 +94,18 @@ export const fuzzCommand: Command = {
   summary: 'differential test: model vs generated Perl on generated cases',
   help: HELP,
   async run(args, io) {
-    const parsed = parseArgs(args);
-    if (typeof parsed === 'string') {
-      io.err(`fuzz: ${parsed}\n\n${HELP}`);
-      return 2;
+    let parsed: FuzzArgs;
+    try {
+      parsed = parseArgs(args);
+    } catch (e) {
+      // called directly too (tests, not only through main): usage is answered here, as main would
+      if (!(e instanceof UsageError)) throw e;
+      io.err(`fuzz: ${e.message}\n\n${HELP}`);
+      return EXIT.usage;
     }
     if (!canRunPerlHarness()) {
       io.err('fuzz: the Perl harness must run as root (it chroots)\n');
-      return 2;
+      return EXIT.usage;
     }
     const t = target(parsed.plugin);
     let pluginDir: string | undefined;
@@ -115,7 +115,7 @@ export const fuzzCommand: Command = {
       const module = locatePluginModule(t.name);
       if (!module) {
         io.err(`fuzz: no Perl module for ${t.name} (run 'pve-chainguard generate' first)\n`);
-        return 2;
+        return EXIT.usage;
       }
       pluginDir = module.pluginDir;
       if (!parsed.json) io.out(`plugin ${t.name}: ${module.path} (${module.source})\n`);
@@ -139,17 +139,17 @@ export const fuzzCommand: Command = {
       });
       if (parsed.json) {
         io.out(`${toSafeJson(fuzzJson(report))}\n`);
-        return report.failed.length === 0 ? 0 : 1;
+        return report.failed.length === 0 ? EXIT.ok : EXIT.finding;
       }
       if (report.failed.length === 0) {
         io.out(`${summaryLine(report)} (${(report.elapsedMs / 1000).toFixed(1)} s)\n`);
-        return 0;
+        return EXIT.ok;
       }
       io.out(formatReport(report));
-      return 1;
+      return EXIT.finding;
     } catch (err) {
       io.err(`fuzz: ${(err as Error).message}\nreplay: ${replayLine({ seed: parsed.seed, numRuns: parsed.runs, target: t.name, pve: parsed.pve })}\n`);
-      return 1;
+      return EXIT.finding;
     } finally {
       await pool.close();
       scratch.dispose();

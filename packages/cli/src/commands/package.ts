@@ -2,7 +2,7 @@ import { relative, resolve } from 'node:path';
 import { buildRelease, REPO_ROOT } from '@pve-chainguard/host-delivery';
 import type { Command } from '../Command.ts';
 import { usageArgs } from '../usageArgs.ts';
-import { EXIT } from '../exitCodes.ts';
+import { EXIT, exitStatusHelp } from '../exitCodes.ts';
 
 const HELP = `Usage: pve-chainguard package [--out DIR]
 
@@ -23,12 +23,7 @@ Options:
   --out DIR   write into DIR (default: dist/ in the repository)
   -h, --help  show this help
 
-Exit status:
-  0  built
-  1  the build failed (the message says which step)
-  2  bad usage or bad input (the message names the file, line and key)
-  3  internal error in pve-chainguard (please report it)
-`;
+${exitStatusHelp('built', 'the build failed (the message says which step)')}`;
 
 export const packageCommand: Command = {
   name: 'package',

@@ -1,6 +1,6 @@
 import { runUpstream, SeriesError } from '@pve-chainguard/upstream-series';
 import type { Command } from '../Command.ts';
-import { EXIT, UsageError } from '../exitCodes.ts';
+import { EXIT, exitStatusHelp, UsageError } from '../exitCodes.ts';
 import { parseUpstreamOptions } from './upstream/options.ts';
 
 const HELP = `Usage: pve-chainguard upstream --pve-container DIR [--out DIR] [--base REF] [--branch NAME]
@@ -28,12 +28,7 @@ branch NAME created in DIR (not checked out) and git format-patch output written
   --dry-run            build and check, print the summary, write nothing
 Author and committer come from git config (or GIT_AUTHOR_*/GIT_COMMITTER_*).
 
-Exit status:
-  0  written (or the dry run passed)
-  1  refused (dirty tree, no sign-off, …) or a check of the series failed
-  2  bad usage or bad input (the message names the file, line and key)
-  3  internal error in pve-chainguard (please report it)
-`;
+${exitStatusHelp('written (or the dry run passed)', 'refused (dirty tree, no sign-off, …) or a check of the series failed')}`;
 
 /** The `upstream` command: options parsed here, the series built by upstream-series. */
 export const upstreamCommand: Command = {
