@@ -1,4 +1,5 @@
 import { firstDifference, type FsEntry, type Outcome, type Vector } from '@pve-chainguard/core';
+import { canonicalStdout } from '../perl/compareResult.ts';
 
 /** Perl appends " at FILE line N." to a message raised without a newline; ignore where. */
 export function stripPerlLocation(message: string): string {
@@ -19,22 +20,6 @@ export function normaliseOutcome(vector: Vector, actual: Outcome): Outcome {
   });
   const stdout = actual.stdout.replace(/^done: \S+ (root@\S*)$/gm, 'done: <fingerprint> $1');
   return { ...actual, tree, stdout };
-}
-
-/** SSH key lines come in Perl hash order: compare those pairs as a set. */
-function canonicalStdout(stdout: string): string {
-  const lines = stdout.split('\n');
-  const pairs: string[] = [];
-  const rest: string[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    if (lines[i]!.startsWith('Creating SSH host key ') && lines[i + 1]?.startsWith('done: ')) {
-      pairs.push(`${lines[i]}\n${lines[i + 1]}`);
-      i++;
-    } else {
-      rest.push(lines[i]!);
-    }
-  }
-  return [...rest, ...pairs.sort()].join('\n');
 }
 
 function show(v: unknown): string {
