@@ -2,22 +2,20 @@ package Harness::Case;
 
 # SPDX-License-Identifier: AGPL-3.0-or-later
 
-# Runs one oracle-style case (README sections 2-7) in the current process and returns
-# the result object of README section 6. Meant to run in a forked child per case: it
-# redirects STDOUT/STDERR, sets umask, the clock and the plugin registry for good.
+# Plays one oracle-style case (README sections 2-7) on trees the driver has put on disk
+# (Harness::CaseTree) and returns the result object of README section 6 without its trees.
+# Runs in the runner process (Harness::Runner), in a forked child per case or in the
+# runner itself: it redirects STDOUT/STDERR, sets umask, the clock and the plugin registry
+# for good.
 
 use strict;
 use warnings;
-
-use Cwd qw(abs_path);
-use POSIX ();
 
 use Harness::Capture;
 use Harness::Clock;
 use Harness::Normalize;
 use Harness::Release;
 use Harness::SshKeyCache;
-use Harness::Tree;
 
 use PVE::LXC::Config;
 use PVE::LXC::Setup;
@@ -49,52 +47,25 @@ my $apply_registry = sub {
     PVE::LXC::Setup::register_fallback(@$_) for @{ $registry->{fallbacks} // [] };
 };
 
-# compact_tree: a file whose content and encoding are exactly those of input entry N gets
-# "content_of": N instead (the client puts them back). Most of a tree is unchanged, and
-# its content is half a result line: less to encode, send and parse. Strings with UTF-16
-# surrogate code points keep their content (JSON would not carry them back unchanged).
-my $refer_to_input = sub {
-    my ($tree, $input) = @_;
-    my %index; # path => last file entry with it
-    for my $i (0 .. $#$input) {
-        my $entry = $input->[$i];
-        next if ($entry->{type} // '') ne 'file' || !defined($entry->{content});
-        (my $rel = $entry->{path}) =~ s!^/+!!;
-        $index{"/$rel"} = $i;
+# Dies naming the first step call the harness does not know (before any tree is made).
+sub check_steps {
+    my ($case) = @_;
+    for my $step (@{ $case->{steps} // [] }) {
+        die "harness: unknown step call '$step->{call}'\n" if !$step_calls{ $step->{call} // '' };
     }
-    for my $entry (@$tree) {
-        next if $entry->{type} ne 'file';
-        my $i = $index{ $entry->{path} } // next;
-        my $before = $input->[$i];
-        next if $before->{content} ne $entry->{content};
-        next if ($before->{encoding} // '') ne ($entry->{encoding} // '');
-        next if $entry->{content} =~ m/[\x{D800}-\x{DFFF}]/;
-        delete @$entry{qw(content encoding)};
-        $entry->{content_of} = $i;
-    }
-};
+    return;
+}
 
-# %env: work (scratch dir, empty, absolute), capture (private dir), inc (dirs to strip
-# from source locations), ssh_key_cache (optional dir shared by all cases)
+# %env: work (scratch dir with the case's rootfs/ and outside entries, absolute), capture
+# (private dir), inc (dirs to strip from source locations), ssh_key_cache (optional dir
+# shared by all cases)
 sub run {
     my ($case, %env) = @_;
 
     my $work = $env{work};
     my $rootfs = "$work/rootfs";
     umask(022);
-
-    for my $step (@{ $case->{steps} // [] }) {
-        die "harness: unknown step call '$step->{call}'\n" if !$step_calls{ $step->{call} // '' };
-    }
-
-    mkdir($rootfs) or die "harness: mkdir $rootfs: $!\n";
-    chmod(0755, $rootfs);
-    POSIX::lchown(0, 0, $rootfs);
-    for my $entry (@{ $case->{rootfs} // [] }) {
-        $entry->{_bytes} = Harness::Tree::entry_bytes($entry) if $entry->{type} eq 'file';
-    }
-    Harness::Tree::materialise($rootfs, $case->{rootfs} // []);
-    Harness::Tree::materialise($work, $case->{outside} // []);
+    check_steps($case);
 
     Harness::Release::select_release($case->{pve} // 9); # issue 14
     $apply_registry->($case->{registry});
@@ -143,24 +114,6 @@ sub run {
 
     my $captured = Harness::Capture::finish($env{capture});
 
-    my @listing; # what both snapshots saw, removed at the end (the rest goes with the case dir)
-    my $tree = Harness::Tree::snapshot(
-        $rootfs,
-        rename => \&Harness::Normalize::mask_pid_path,
-        listing => \@listing,
-    );
-    Harness::Normalize::ssh_host_keys($tree, $case->{rootfs} // []);
-    $refer_to_input->($tree, $case->{rootfs} // []) if $case->{compact_tree};
-    delete $_->{bytes} for @$tree;
-    my $outside = Harness::Tree::snapshot(
-        $work,
-        skip => 'rootfs',
-        rename => \&Harness::Normalize::mask_pid_path,
-        listing => \@listing,
-    );
-    delete $_->{bytes} for @$outside;
-    Harness::Tree::remove_listed(\@listing);
-
     my $msg = \&Harness::Normalize::message;
     $error->{message} = $as_text->($ctx, $error->{message}, $msg) if $error;
 
@@ -175,8 +128,6 @@ sub run {
         log_warn => [map { $as_text->($ctx, $_, $msg) } @{ $captured->{log_warn} }],
         stdout => $as_text->($ctx, $captured->{stdout}, \&Harness::Normalize::stdout_text),
         stderr => $as_text->($ctx, $captured->{stderr}, $msg),
-        tree => $tree,
-        outside => $outside,
     };
 }
 
