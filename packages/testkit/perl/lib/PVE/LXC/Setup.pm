@@ -269,8 +269,14 @@ my $peek_into_container = sub {
 # itself forks (detect_elf_architecture's probe) still forks as on Proxmox.
 #   Chainguard::detect_architecture: ct_file_exists, detect_elf_architecture and
 #   ct_file_read_firstline on a fixed list of paths; returns a string or dies.
-my %REVIEWED_READ_ONLY = ('PVE::LXC::Setup::Chainguard::detect_architecture' =>
-        '9914feb1494f358c28df78af6c912ce8035e02b4',);
+#   Unmanaged::get_ct_init_path: returns a constant.
+#   Unmanaged::detect_architecture: reads a release flag of $self; dies or returns nothing.
+my %REVIEWED_READ_ONLY = (
+    'PVE::LXC::Setup::Chainguard::detect_architecture' =>
+        '9914feb1494f358c28df78af6c912ce8035e02b4',
+    'PVE::LXC::Setup::Unmanaged::get_ct_init_path' => 'c52d9e4991e96ce1e51cd3cce5a59fb30e6259a2',
+    'PVE::LXC::Setup::Unmanaged::detect_architecture' => '280cfa410fd6df8cdf4f4d87d1b6dfcfa0802f3d',
+);
 my %reviewed_source; # "file mtime size ino method" => matches the review
 
 my $only_reads = sub {
