@@ -90,6 +90,7 @@ const ODD_LINES = [
   '"\\u2028 \\u00e9"',
   '{"\\u00e9":"x"}',
   '{"\xc3\xa9":"\\u00e9","plain":"ascii","n":[1,"x",{"a":null,"b":true}],"e":""}',
+  '{"\xc3\xa9":"\xc3\xa9","plain":"ascii","n":[1,"x",{"a":null,"b":false}],"e":"","\xe2\x82\xac":[{"k":"v"}]}',
   '"\xed\xa0\x80"',
   '"\xf4\x90\x80\x80"',
   '"\xef\xbf\xbe \xf4\x8f\xbf\xbf"',
