@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Everything a fresh Debian 12 with Node 20 needs to run the tool and its tests:
 # Debian's perltidy, perlcritic, binutils (objdump), ssh-keygen, tzdata (the Perl harness
-# checks time zones against zone.tab), Net::IP (perlgen's TS≡Perl helper test), xz and zstd
+# checks time zones against zone.tab), Net::IP (perlgen's TS≡Perl helper test),
+# Cpanel::JSON::XS (the Perl harness's JSON lines; its pure-Perl codecs are slower), xz and zstd
 # (preview of compressed templates), the pinned pnpm, and
 # the workspace's packages, then the CLI's bundle. Safe to run again: it installs only what is missing.
 set -euo pipefail
@@ -14,6 +15,7 @@ command -v objdump >/dev/null || apt_needed+=(binutils)
 command -v ssh-keygen >/dev/null || apt_needed+=(openssh-client)
 [ -f /usr/share/zoneinfo/zone.tab ] || apt_needed+=(tzdata)
 perl -MNet::IP -e1 2>/dev/null || apt_needed+=(libnet-ip-perl)
+perl -MCpanel::JSON::XS -e1 2>/dev/null || apt_needed+=(libcpanel-json-xs-perl)  # the Perl harness's fast JSON lines
 # preview of .tar.xz / .tar.zst templates and zstd OCI layers streams through these
 command -v xz >/dev/null || apt_needed+=(xz-utils)
 command -v zstd >/dev/null || apt_needed+=(zstd)

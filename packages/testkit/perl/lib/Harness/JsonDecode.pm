@@ -2,13 +2,77 @@ package Harness::JsonDecode;
 
 # SPDX-License-Identifier: AGPL-3.0-or-later
 
-# A JSON decoder for case lines, several times faster than JSON::PP's (pure Perl, one
-# character at a time; about 6 ms for a 20 KB case on a small VM). Same results as
-# JSON::PP->new->utf8->decode for what cases contain: objects, arrays, strings (character
-# strings), numbers, true/false/null. Anything else dies with a message.
+# Decodes a case line (JSON, UTF-8 bytes): objects, arrays, character strings, numbers,
+# true/false as JSON::PP::Boolean objects, null as undef; anything else dies with a message
+# naming what is wrong. Cpanel::JSON::XS (see Harness::JsonXs) does it in a tenth of the
+# time; the pure-Perl decoder below is the fallback without it and the reference with it:
+# the XS answer is taken only where it is the pure one's, and a line XS refuses goes to
+# the pure decoder, for its answer (lone surrogates, repeated keys) or its error wording.
+# The pure decoder is several times faster than JSON::PP's (one character at a time,
+# about 6 ms for a 20 KB case on a small VM), with the same results for what cases hold.
 
 use strict;
 use warnings;
+
+no warnings 'experimental::builtin'; ## no critic (ProhibitNoWarnings) - stable since 5.36
+use builtin qw(created_as_number);
+
+use Harness::JsonXs;
+
+my $xs = Harness::JsonXs::codec();
+
+# Lines XS would read otherwise, left to the pure decoder: a byte order mark (refused
+# there, skipped by XS), \u0080-\u00ff (a string without the UTF-8 flag there) and runs of
+# 19 or more digits (a float there; past 64 bits a string from XS). Three matches: one
+# pattern with the three alternatives takes ten times as long.
+sub _pure_only {
+    my ($bytes) = @_;
+    return 1 if rindex($bytes, "\xef\xbb\xbf", 0) == 0;
+    return 1 if $bytes =~ m/\\u00[89a-fA-F]/;
+    return $bytes =~ m/[0-9]{19}/;
+}
+
+# The pure decoder cuts every string and key from one decoded text, so all of them carry
+# the UTF-8 flag when the line has a non-ASCII byte; XS flags only the non-ASCII ones. The
+# flag shows where such a string meets bytes (utf8::is_utf8 in Harness::Capture and Case),
+# so the XS answer gets it too. Keys come back in another hash order: nothing iterates a
+# case's hashes unsorted.
+sub _flag_all {
+    my ($v) = @_;
+    if (ref($v) eq 'ARRAY') {
+        for my $x (@$v) {
+            if (ref($x)) {
+                $x = _flag_all($x);
+            } elsif (defined($x) && !created_as_number($x)) {
+                utf8::upgrade($x);
+            }
+        }
+        return $v;
+    }
+    return $v if ref($v) ne 'HASH'; # true, false
+    my %flagged;
+    while (my ($key, $x) = each %$v) {
+        if (ref($x)) {
+            $x = _flag_all($x);
+        } elsif (defined($x) && !created_as_number($x)) {
+            utf8::upgrade($x);
+        }
+        utf8::upgrade($key);
+        $flagged{$key} = $x;
+    }
+    return \%flagged;
+}
+
+sub decode {
+    my ($bytes) = @_;
+    return _decode_pure($bytes) if !$xs || _pure_only($bytes);
+    my $data;
+    eval { $data = $xs->decode($bytes); 1 } or return _decode_pure($bytes);
+    return $data if $bytes !~ m/[\x80-\xff]/;
+    return _flag_all($data) if ref($data);
+    utf8::upgrade($data) if defined($data) && !created_as_number($data);
+    return $data;
+}
 
 my %escape = (
     '"' => '"',
@@ -21,7 +85,7 @@ my %escape = (
     t => "\t",
 );
 
-sub decode {
+sub _decode_pure {
     my ($bytes) = @_;
     my $text = $bytes;
     utf8::decode($text) or die "malformed UTF-8 in JSON\n";
