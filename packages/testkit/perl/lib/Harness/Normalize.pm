@@ -32,15 +32,20 @@ sub mask_pid_path {
 sub message {
     my ($ctx, $msg) = @_;
 
+    # each pattern below is compiled anew (it quotes a path); most messages hold no path
     for my $dir (@{ $ctx->{inc} }) {
+        next if index($msg, $dir) < 0;
         $msg =~ s/ at \Q$dir\E\/(\S+\.p[ml]) line (\d+)/ at $1 line $2/g;
     }
     for my $root (@{ $ctx->{rootfs} }) {
+        next if index($msg, $root) < 0;
         $msg =~ s/\Q$root\E/<rootfs>/g;
     }
     for my $work (@{ $ctx->{work} }) {
+        next if index($msg, $work) < 0;
         $msg =~ s/\Q$work\E/<work>/g;
     }
+    return $msg if $msg !~ m/\d/; # every mask below needs a process id
     $msg =~ s/(\S)\.tmp\.\d+\b/$1.tmp.<pid>/g;
     $msg =~ s/\blocaltime\.\d+\.new\.tmpfile\b/localtime.<pid>.new.tmpfile/g;
     $msg =~ s!/(passwd|shadow)\.\d+\b!/$1.<pid>!g;
