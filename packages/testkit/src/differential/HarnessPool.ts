@@ -6,6 +6,7 @@
 import { accessSync, chmodSync, constants, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { allowedCpus, canPin } from '../perl/cpuAffinity.ts';
 import { PerlHarness, type PerlHarnessOptions } from '../perl/PerlHarness.ts';
 import type { HarnessCase, HarnessResult } from '../perl/types.ts';
 
@@ -16,6 +17,19 @@ export interface HarnessPoolOptions extends PerlHarnessOptions {
    * test/differential/inProcessMode.test.ts holds both modes to the same results.
    */
   inProcess?: boolean;
+  /**
+   * Pin driver i to the i-th allowed CPU (cyclically) when the pool has at least one driver
+   * per CPU, so each driver's forks stay on the CPU whose caches it warmed (cpuAffinity.ts).
+   * With spare CPUs the scheduler is left alone. Default true; a no-op without `taskset`.
+   */
+  pinCpus?: boolean;
+}
+
+/** The CPU for each of `size` drivers, or none when pinning is off or not worth it. */
+function cpusFor(size: number, pin: boolean): Array<number | undefined> {
+  const cpus = pin ? allowedCpus() : [];
+  if (cpus.length < 2 || size < cpus.length || !canPin(cpus[0]!)) return Array.from({ length: size }, () => undefined);
+  return Array.from({ length: size }, (_, i) => cpus[i % cpus.length]);
 }
 
 /** Spawns a harness with extra environment (PerlHarness passes process.env on at spawn). */
@@ -60,14 +74,14 @@ export class HarnessPool {
 
   constructor(size = 2, options: HarnessPoolOptions = {}) {
     if (!Number.isInteger(size) || size < 1) throw new Error(`pool size must be a positive integer, got ${size}`);
-    const { inProcess = true, ...harnessOptions } = options;
+    const { inProcess = true, pinCpus = true, ...harnessOptions } = options;
     this.#cacheDir = makeCacheDir(harnessOptions.tmpDir);
     process.once('exit', this.#removeAtExit);
     // the drivers remove it themselves when this process dies first (they see their parent go)
     const env: Record<string, string> = { PVECG_HARNESS_CACHE_DIR: this.#cacheDir };
     if (inProcess) env.PVECG_HARNESS_IN_PROCESS = '1';
-    this.#workers = Array.from({ length: size }, () => ({
-      harness: spawnWith(env, { reuseSshKeys: true, ...harnessOptions }),
+    this.#workers = cpusFor(size, pinCpus).map((cpu) => ({
+      harness: spawnWith(env, { reuseSshKeys: true, cpu, ...harnessOptions }),
       pending: 0,
     }));
   }
@@ -79,6 +93,11 @@ export class HarnessPool {
 
   #removeCache(): void {
     rmSync(this.#cacheDir, { recursive: true, force: true });
+  }
+
+  /** The drivers' process ids (tests look at their CPU affinity). */
+  get driverPids(): Array<number | undefined> {
+    return this.#workers.map((w) => w.harness.pid);
   }
 
   get size(): number {

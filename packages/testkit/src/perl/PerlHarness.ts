@@ -21,6 +21,8 @@ export interface PerlHarnessOptions {
   reuseSshKeys?: boolean;
   /** Parent directory for scratch trees (default /dev/shm when writable). */
   tmpDir?: string;
+  /** Pin the driver (and so its runner and their children) to this CPU with `taskset`. */
+  cpu?: number;
 }
 
 interface Waiter {
@@ -78,7 +80,10 @@ export class PerlHarness {
     if (options.reuseSshKeys) env.PVECG_HARNESS_REUSE_SSH_KEYS = '1';
     if (options.tmpDir !== undefined) env.PVECG_HARNESS_TMPDIR = options.tmpDir;
 
-    this.#child = spawn(options.perl ?? 'perl', [DRIVER_PATH], { stdio: 'pipe', env });
+    const perl = options.perl ?? 'perl';
+    // taskset execs the driver: same process, pinned
+    const [command, args] = options.cpu === undefined ? [perl, [DRIVER_PATH]] : ['taskset', ['-c', String(options.cpu), perl, DRIVER_PATH]];
+    this.#child = spawn(command, args, { stdio: 'pipe', env });
     this.#child.stdin.on('error', () => {
       // EPIPE after the driver died; the 'close' handler reports why
     });
@@ -94,6 +99,11 @@ export class PerlHarness {
         done();
       });
     });
+  }
+
+  /** The driver's process id (undefined when it could not be started). */
+  get pid(): number | undefined {
+    return this.#child.pid;
   }
 
   /** Runs one case; rejects on a harness failure (not on a case that dies upstream-style). */
