@@ -24,6 +24,12 @@ sub entry_bytes {
 
 my $ensure_parent = sub {
     my ($path, $known, $fresh) = @_;
+    # the common case first: a canonical path whose parent was made or seen already
+    my $cut = rindex($path, '/');
+    if ($cut > 0 && substr($path, -1) ne '/' && substr($path, $cut - 1, 1) ne '/') {
+        my $parent = substr($path, 0, $cut);
+        return $parent if $known->{$parent};
+    }
     # dirname of an absolute path, without File::Basename's cost (a call per entry)
     (my $parent = $path) =~ s!/+$!!;
     $parent = substr($parent, 0, rindex($parent, '/'));
@@ -156,6 +162,7 @@ sub remove_listed {
 
 my $decode_or_keep = sub {
     my ($bytes) = @_;
+    return $bytes if $bytes !~ m/[\x80-\xff]/; # ASCII decodes to itself: no copy, no check
     my $copy = $bytes;
     return utf8::decode($copy) ? $copy : undef;
 };
