@@ -13,6 +13,11 @@ export class TreeBuilder {
     for (const entry of entries) this.#entries.set(entry.path, { ...entry });
   }
 
+  /** An independent copy (same listed entries; implied parents stay implied). */
+  clone(): TreeBuilder {
+    return new TreeBuilder([...this.#entries.values()]);
+  }
+
   has(path: string): boolean {
     return this.#entries.has(path);
   }
@@ -36,8 +41,12 @@ export class TreeBuilder {
   }
 
   binary(path: string, bytes: Uint8Array, mode = '0755'): this {
+    return this.base64(path, Buffer.from(bytes).toString('base64'), mode);
+  }
+
+  /** A binary file given as its base64 text (contents encoded once and reused across trees). */
+  base64(path: string, content: string, mode = '0755'): this {
     this.remove(path);
-    const content = Buffer.from(bytes).toString('base64');
     this.#entries.set(path, { path, type: 'file', mode, uid: 0, gid: 0, content, encoding: 'base64' });
     return this;
   }
@@ -69,24 +78,35 @@ export class TreeBuilder {
   /** Sorted entries, parents completed, nothing below a symlink or a file. */
   entries(): FsEntry[] {
     const all = new Map(this.#entries);
-    for (const path of [...all.keys()]) {
-      for (let p = parentOf(path); p !== '/'; p = parentOf(p)) {
-        if (!all.has(p)) all.set(p, { path: p, type: 'dir', mode: '0755', uid: 0, gid: 0 });
+    for (const path of this.#entries.keys()) {
+      // a parent already there has had its own parents completed (listed ones in this loop)
+      for (let p = parentOf(path); p !== '/' && !all.has(p); p = parentOf(p)) {
+        all.set(p, { path: p, type: 'dir', mode: '0755', uid: 0, gid: 0 });
       }
     }
-    const sorted = [...all.values()].sort((a, b) => comparePaths(a.path, b.path));
-    // kept non-directories; a path below one (any prefix before a '/') is dropped. Looked
-    // up per prefix: scanning every blocked path per entry was a tenth of case building.
-    const blocked = new Set<string>();
-    return sorted.filter((entry) => {
-      const path = entry.path;
-      for (let i = path.indexOf('/', 1); i > 0; i = path.indexOf('/', i + 1)) {
-        if (blocked.has(path.slice(0, i))) return false;
-      }
-      if (entry.type !== 'dir') blocked.add(path);
-      return true;
-    });
+    const paths = sortedPaths([...all.keys()]);
+    // parents sort before their children: an entry stays when its parent is '/' or a kept
+    // directory (so nothing below a file, a symlink or a dropped directory)
+    const keptDirs = new Set<string>();
+    const out: FsEntry[] = [];
+    for (const path of paths) {
+      const parent = parentOf(path);
+      if (parent !== '/' && !keptDirs.has(parent)) continue;
+      const entry = all.get(path)!;
+      if (entry.type === 'dir') keptDirs.add(path);
+      out.push(entry);
+    }
+    return out;
   }
+}
+
+/** Code units from U+D800 up, where UTF-16 order stops being byte order. */
+const HIGH_UNITS = /[\ud800-\uffff]/;
+
+/** Byte order; plain code-unit order (one test per path, not per comparison) when it agrees. */
+function sortedPaths(paths: string[]): string[] {
+  if (paths.some((p) => HIGH_UNITS.test(p))) return paths.sort(comparePaths);
+  return paths.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 function parentOf(path: string): string {

@@ -75,11 +75,22 @@ export function isIrrelevantToSetup(entry: FsEntry): boolean {
 }
 
 const fixtureCache = new Map<string, FsEntry[]>();
+/** Built-in bases, built once per architecture and copied for each case. */
+const builtinCache = new Map<string, TreeBuilder>();
+
+function builtin(name: 'wolfi' | 'distroless', arch: BinArch): TreeBuilder {
+  const key = `${name} ${arch}`;
+  let tree = builtinCache.get(key);
+  if (!tree) {
+    tree = name === 'wolfi' ? wolfi(arch) : distroless(arch);
+    builtinCache.set(key, tree);
+  }
+  return tree.clone();
+}
 
 /** A fresh builder holding the named base. */
 export function baseTree(name: string, arch: BinArch): TreeBuilder {
-  if (name === 'wolfi') return wolfi(arch);
-  if (name === 'distroless') return distroless(arch);
+  if (name === 'wolfi' || name === 'distroless') return builtin(name, arch);
   if (name.startsWith('fixture:')) {
     const fixture = name.slice('fixture:'.length);
     let entries = fixtureCache.get(fixture);
