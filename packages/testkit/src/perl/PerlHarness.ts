@@ -1,6 +1,6 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { resolve } from 'node:path';
-import { createInterface } from 'node:readline';
+import { LineSplitter } from './LineSplitter.ts';
 import type { HarnessCase, HarnessEntry, HarnessResult } from './types.ts';
 
 export const PERL_DIR = resolve(import.meta.dirname, '../../perl');
@@ -85,7 +85,8 @@ export class PerlHarness {
     this.#child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
       this.#stderr += chunk;
     });
-    createInterface({ input: this.#child.stdout, crlfDelay: Infinity }).on('line', (line) => this.#answer(line));
+    const lines = new LineSplitter((line) => this.#answer(line));
+    this.#child.stdout.on('data', (chunk: Buffer) => lines.push(chunk)).on('end', () => lines.end());
     this.#closed = new Promise((done) => {
       this.#child.on('error', (err) => this.#end(err));
       this.#child.on('close', (code, signal) => {
