@@ -6,6 +6,7 @@
  */
 import { parsePctConfig, type ParsedPctConfig } from './parsePctConfig.ts';
 import type { ReleaseProfile } from '../release/profiles.ts';
+import type { PctConf } from './types.ts';
 
 const KEEP = 8;
 const kept = new Map<string, { release: ReleaseProfile; parsed: ParsedPctConfig }>();
@@ -18,5 +19,12 @@ export function parsePctConfigMemo(text: string, mode: 'strict' | 'proxmox', rel
     if (kept.size >= KEEP) kept.delete(kept.keys().next().value!);
     kept.set(key, hit);
   }
-  return { conf: structuredClone(hit.parsed.conf), warnings: [...hit.parsed.warnings] };
+  return { conf: copyConf(hit.parsed.conf), warnings: [...hit.parsed.warnings] };
+}
+
+/** Values are strings but for `lxc`, a list of pairs (structuredClone cost as much as a parse). */
+function copyConf(conf: PctConf): PctConf {
+  const copy = { ...conf };
+  if (conf.lxc) copy.lxc = conf.lxc.map(([key, value]) => [key, value]);
+  return copy;
 }

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, parsePctConfig } from '../../src/config/index.ts';
 import { parsePctConfigMemo } from '../../src/config/parsePctConfigMemo.ts';
@@ -32,5 +34,26 @@ describe('parsePctConfigMemo', () => {
   it('throws again for a config that does not parse', () => {
     const bad = 'net0: name=eth0,ip=10.0.0.300/24\n';
     for (let i = 0; i < 2; i++) expect(() => parsePctConfigMemo(bad, 'strict', releaseProfile(9))).toThrow(ConfigError);
+  });
+
+  it('copies a conf whose values are strings, but for lxc (pairs of strings), as every oracle config has it', () => {
+    const path = fileURLToPath(new URL('../../../../oracle/base-vectors.jsonl', import.meta.url));
+    const configs = readFileSync(path, 'utf8')
+      .split('\n')
+      .filter((l) => l.trim() !== '')
+      .map((l) => (JSON.parse(l) as { config: string }).config);
+    expect(configs.length).toBeGreaterThan(0);
+    for (const config of [...configs, TEXT]) {
+      let conf;
+      try {
+        conf = parsePctConfigMemo(config, 'proxmox', releaseProfile(9)).conf;
+      } catch {
+        continue; // a config PVE refuses: nothing kept
+      }
+      for (const [key, value] of Object.entries(conf)) {
+        if (key === 'lxc') expect((value as unknown[]).every((pair) => Array.isArray(pair) && pair.every((v) => typeof v === 'string'))).toBe(true);
+        else expect(typeof value).toBe('string');
+      }
+    }
   });
 });
