@@ -117,7 +117,8 @@ export function volumeFromEntries(entries: readonly FsEntry[]): Volume {
  * (not `a/b/`), the form parentDir caches too.
  */
 function knowDir(known: Map<string, Link>, path: string, name: string, link: Link): void {
-  if (path.endsWith(`/${name}`) || path === name) known.set(`${path}/`, link);
+  const at = path.length - name.length;
+  if (path.endsWith(name) && (at === 0 || path[at - 1] === '/')) known.set(`${path}/`, link);
 }
 
 /** A CtFs over a freshly materialised manifest. */
