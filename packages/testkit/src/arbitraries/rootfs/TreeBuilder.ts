@@ -62,7 +62,8 @@ export class TreeBuilder {
     this.#entries.delete(path);
     if (!opts.keepChildren) {
       const prefix = `${path}/`;
-      for (const key of [...this.#entries.keys()]) if (key.startsWith(prefix)) this.#entries.delete(key);
+      // deleting while iterating a Map is safe: no copy of the keys per call
+      for (const key of this.#entries.keys()) if (key.startsWith(prefix)) this.#entries.delete(key);
     }
     return this;
   }
