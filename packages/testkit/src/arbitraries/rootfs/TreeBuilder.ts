@@ -7,15 +7,21 @@
 import { comparePaths, type FsEntry } from '@pve-chainguard/core';
 
 export class TreeBuilder {
+  /** Entries are values: replaced, never changed in place, so builders and lists share them. */
   readonly #entries = new Map<string, FsEntry>();
 
   constructor(entries: readonly FsEntry[] = []) {
-    for (const entry of entries) this.#entries.set(entry.path, { ...entry });
+    for (const entry of entries) this.#entries.set(entry.path, entry);
   }
 
   /** An independent copy (same listed entries; implied parents stay implied). */
   clone(): TreeBuilder {
-    return new TreeBuilder([...this.#entries.values()]);
+    return new TreeBuilder(this.listed());
+  }
+
+  /** The entries as listed, in insertion order, without implied parents or sorting. */
+  listed(): FsEntry[] {
+    return [...this.#entries.values()];
   }
 
   has(path: string): boolean {
@@ -70,22 +76,23 @@ export class TreeBuilder {
 
   /** Changes the owner of every entry (an image unpacked for an id-mapped container). */
   chownAll(uid: number, gid: number, filter: (e: FsEntry) => boolean = () => true): this {
-    for (const entry of this.#entries.values()) {
-      if (filter(entry)) Object.assign(entry, { uid, gid });
+    for (const [path, entry] of this.#entries) {
+      if (filter(entry)) this.#entries.set(path, { ...entry, uid, gid });
     }
     return this;
   }
 
   /** Sorted entries, parents completed, nothing below a symlink or a file. */
   entries(): FsEntry[] {
-    const all = new Map(this.#entries);
-    for (const path of this.#entries.keys()) {
+    const listed = this.#entries;
+    const implied = new Map<string, FsEntry>();
+    for (const path of listed.keys()) {
       // a parent already there has had its own parents completed (listed ones in this loop)
-      for (let p = parentOf(path); p !== '/' && !all.has(p); p = parentOf(p)) {
-        all.set(p, { path: p, type: 'dir', mode: '0755', uid: 0, gid: 0 });
+      for (let p = parentOf(path); p !== '/' && !listed.has(p) && !implied.has(p); p = parentOf(p)) {
+        implied.set(p, { path: p, type: 'dir', mode: '0755', uid: 0, gid: 0 });
       }
     }
-    const paths = sortedPaths([...all.keys()]);
+    const paths = sortedPaths([...listed.keys(), ...implied.keys()]);
     // parents sort before their children: an entry stays when its parent is '/' or a kept
     // directory (so nothing below a file, a symlink or a dropped directory)
     const keptDirs = new Set<string>();
@@ -93,7 +100,7 @@ export class TreeBuilder {
     for (const path of paths) {
       const parent = parentOf(path);
       if (parent !== '/' && !keptDirs.has(parent)) continue;
-      const entry = all.get(path)!;
+      const entry = listed.get(path) ?? implied.get(path)!;
       if (entry.type === 'dir') keptDirs.add(path);
       out.push(entry);
     }
@@ -107,7 +114,7 @@ const HIGH_UNITS = /[\ud800-\uffff]/;
 /** Byte order; plain code-unit order (one test per path, not per comparison) when it agrees. */
 function sortedPaths(paths: string[]): string[] {
   if (paths.some((p) => HIGH_UNITS.test(p))) return paths.sort(comparePaths);
-  return paths.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return paths.sort(); // strings: code-unit order
 }
 
 function parentOf(path: string): string {

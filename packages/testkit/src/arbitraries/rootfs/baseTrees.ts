@@ -82,7 +82,8 @@ function builtin(name: 'wolfi' | 'distroless', arch: BinArch): TreeBuilder {
   const key = `${name} ${arch}`;
   let tree = builtinCache.get(key);
   if (!tree) {
-    tree = name === 'wolfi' ? wolfi(arch) : distroless(arch);
+    // frozen: every case's builder and vector shares these entry objects
+    tree = new TreeBuilder((name === 'wolfi' ? wolfi(arch) : distroless(arch)).listed().map((e) => Object.freeze(e)));
     builtinCache.set(key, tree);
   }
   return tree.clone();
@@ -95,7 +96,10 @@ export function baseTree(name: string, arch: BinArch): TreeBuilder {
     const fixture = name.slice('fixture:'.length);
     let entries = fixtureCache.get(fixture);
     if (!entries) {
-      entries = loadFixture(fixture).entries.filter((e) => !isIrrelevantToSetup(e));
+      // frozen: every case's builder and vector shares these entry objects
+      entries = loadFixture(fixture)
+        .entries.filter((e) => !isIrrelevantToSetup(e))
+        .map((e) => Object.freeze({ ...e }));
       fixtureCache.set(fixture, entries);
     }
     return new TreeBuilder(entries);
