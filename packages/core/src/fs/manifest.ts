@@ -89,13 +89,14 @@ export function volumeFromEntries(entries: readonly FsEntry[]): Volume {
       node.mode = (node.mode & ~0o7777) | perm;
       node.uid = uid;
       node.gid = gid;
+      knowDir(known, path, name, existing);
       continue;
     }
     if (existing) throw new Error(`${entry.path}: listed twice`);
     if (entry.type === 'symlink' && !entry.target) {
       throw new Error(`${entry.path}: symlink without target`);
     }
-    addChild(dir, name, {
+    const link = addChild(dir, name, {
       kind: entry.type,
       perm: entry.type === 'symlink' ? 0o777 : perm,
       uid,
@@ -105,8 +106,19 @@ export function volumeFromEntries(entries: readonly FsEntry[]): Volume {
       lazy: entry.type === 'file' ? entry.lazy : undefined,
       target: entry.type === 'symlink' ? utf8ToByteString(entry.target!) : undefined,
     });
+    if (entry.type === 'dir') knowDir(known, path, name, link);
   }
   return vol;
+}
+
+/**
+ * A listed directory is the parent its children will name (lists put parents first), so
+ * they find it in `known` without walking. Only for a path that ends in its own name
+ * (not `a/b/`), the form parentDir caches too.
+ */
+function knowDir(known: Map<string, Link>, path: string, name: string, link: Link): void {
+  const at = path.length - name.length;
+  if (path.endsWith(name) && (at === 0 || path[at - 1] === '/')) known.set(`${path}/`, link);
 }
 
 /** A CtFs over a freshly materialised manifest. */

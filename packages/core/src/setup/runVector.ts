@@ -1,4 +1,4 @@
-import { parsePctConfig } from '../config/parsePctConfig.ts';
+import { parsePctConfigMemo } from '../config/parsePctConfigMemo.ts';
 import { CtFs } from '../fs/CtFs.ts';
 import { entriesFromFs, volumeFromEntries } from '../fs/manifest.ts';
 import { errorText, PerlDie } from '../runtime/PerlDie.ts';
@@ -67,7 +67,7 @@ export function runVector(vector: Vector, opts: RunOptions = {}): Outcome {
 
   let conf;
   try {
-    const parsed = parsePctConfig(vector.config, { mode: opts.configMode ?? 'proxmox', release });
+    const parsed = parsePctConfigMemo(vector.config, opts.configMode ?? 'proxmox', release);
     warnings.push(...parsed.warnings);
     conf = parsed.conf;
   } catch (e) {

@@ -150,4 +150,38 @@ describe('materialisation rules (README §4)', () => {
       ]),
     ).toThrow('listed twice');
   });
+
+  it('puts children under a listed directory however their paths spell it', () => {
+    // a listed directory is known as its children's parent at once (no walk): the
+    // spellings below must land where walking them would
+    const entries: FsEntry[] = [
+      { path: '/a', type: 'dir', mode: '0700' },
+      { path: '/a/f', type: 'file', content: '1' },
+      { path: '/a/./g', type: 'file', content: '2' },
+      { path: '/a/b', type: 'dir', mode: '0750', uid: 3 },
+      { path: '/a/b/../h', type: 'file', content: '3' },
+      { path: '/l', type: 'symlink', target: 'a/b' },
+      { path: '/l/i', type: 'file', content: '4' },
+      { path: '/c/', type: 'dir', mode: '0711' },
+      { path: '/c/j', type: 'file', content: '5' },
+      { path: '/x/y', type: 'file', content: '6' },
+      { path: '/x', type: 'dir', mode: '0701' },
+      { path: '/x/z', type: 'file', content: '7' },
+    ];
+    const tree = entriesFromFs(volumeFromEntries(entries));
+    expect(tree.map((e) => `${e.path} ${e.type} ${e.mode} ${e.uid}${e.content === undefined ? '' : ` ${e.content}`}`)).toEqual([
+      '/a dir 0700 0',
+      '/a/b dir 0750 3',
+      '/a/b/i file 0644 0 4',
+      '/a/f file 0644 0 1',
+      '/a/g file 0644 0 2',
+      '/a/h file 0644 0 3',
+      '/c dir 0711 0',
+      '/c/j file 0644 0 5',
+      '/l symlink 0777 0',
+      '/x dir 0701 0',
+      '/x/y file 0644 0 6',
+      '/x/z file 0644 0 7',
+    ]);
+  });
 });

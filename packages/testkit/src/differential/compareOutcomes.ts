@@ -13,6 +13,13 @@ function sortedKeys(o: Record<string, string>): string {
   return show(Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))));
 }
 
+/** Same keys with the same string values (the usual case, decided without sorting). */
+function sameRecord(a: Record<string, string>, b: Record<string, string>): boolean {
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((k) => Object.hasOwn(b, k) && a[k] === b[k]);
+}
+
 function listDifference(name: string, perl: string[], model: string[]): string | undefined {
   for (let i = 0; i < Math.max(perl.length, model.length); i++) {
     if (perl[i] !== model[i]) return `${name}[${i}]: perl ${show(perl[i])}, model ${show(model[i])}`;
@@ -25,7 +32,8 @@ export function outcomeDifference(perl: HarnessResult, model: Outcome): string |
   for (const key of ['ostype', 'arch', 'steps_completed', 'stderr'] as const) {
     if (perl[key] !== model[key]) return `${key}: perl ${show(perl[key])}, model ${show(model[key])}`;
   }
-  if (sortedKeys(perl.os_release) !== sortedKeys(model.os_release)) {
+  // the cheap checks first; the canonical forms decide (and describe) when they disagree
+  if (!sameRecord(perl.os_release, model.os_release) && sortedKeys(perl.os_release) !== sortedKeys(model.os_release)) {
     return `os_release: perl ${sortedKeys(perl.os_release)}, model ${sortedKeys(model.os_release)}`;
   }
   const error = (e: Outcome['error']) => e && { at: e.at, message: stripPerlLocation(e.message) };
@@ -36,7 +44,7 @@ export function outcomeDifference(perl: HarnessResult, model: Outcome): string |
   if (warnings) return warnings;
   const logWarn = listDifference('log_warn', perl.log_warn, model.log_warn);
   if (logWarn) return logWarn;
-  if (canonicalStdout(perl.stdout) !== canonicalStdout(model.stdout)) {
+  if (perl.stdout !== model.stdout && canonicalStdout(perl.stdout) !== canonicalStdout(model.stdout)) {
     return `stdout: perl ${show(perl.stdout)}, model ${show(model.stdout)}`;
   }
   const tree = firstDifference(perl.tree, model.tree);

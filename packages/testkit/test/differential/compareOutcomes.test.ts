@@ -53,4 +53,24 @@ describe('outcomeDifference', () => {
     expect(outcomeDifference(perl({ tree: [link] }), result({ tree: [{ ...link, target: 'b' }] }))).toMatch(/target: expected "a", got "b"/);
     expect(outcomeDifference(perl({ ostype: 'archlinux' }), result())).toBe('ostype: perl "archlinux", model "chainguard"');
   });
+
+  it('reports os_release and stdout differences past the cheap equality checks', () => {
+    expect(outcomeDifference(perl({ os_release: { ID: 'wolfi', NAME: 'Wolfi', X: '1' } }), result())).toMatch(/^os_release: perl .*"X":"1"/);
+    expect(outcomeDifference(perl({ os_release: { ID: 'wolfi', NAMES: 'Wolfi' } }), result())).toMatch(/^os_release: /);
+    expect(outcomeDifference(perl({ os_release: { ID: 'wolfi', NAME: 'wolfi' } }), result())).toMatch(/^os_release: /);
+    expect(outcomeDifference(perl({ stdout: 'a\n' }), result({ stdout: 'b\n' }))).toBe('stdout: perl "a\\n", model "b\\n"');
+  });
+
+  it('reports each field of a tree entry, and a missing or extra entry', () => {
+    const file = { path: '/etc/hosts', type: 'file' as const, mode: '0644', uid: 0, gid: 0, content: 'a\n' };
+    const tree = (entry: object) => [result().tree[0]!, entry] as Outcome['tree'];
+    const differ = (model: object) => outcomeDifference(perl({ tree: tree(file) }), result({ tree: tree(model) }));
+    expect(differ(file)).toBeUndefined();
+    expect(differ({ ...file, gid: 42 })).toMatch(/gid: expected 0, got 42/);
+    expect(differ({ ...file, content: 'b\n' })).toMatch(/content differs/);
+    expect(differ({ path: '/etc/hosts', type: 'dir', mode: '0644', uid: 0, gid: 0 })).toMatch(/type: expected file/);
+    expect(outcomeDifference(perl({ tree: tree(file) }), result())).toMatch(/\/etc\/hosts: expected file .*, missing/);
+    expect(outcomeDifference(perl(), result({ tree: tree(file) }))).toMatch(/\/etc\/hosts: unexpected file/);
+    expect(outcomeDifference(perl({ outside: [file] }), result())).toMatch(/^outside .*missing/);
+  });
 });

@@ -82,6 +82,20 @@ describe.skipIf(!root)('PerlHarness', () => {
     expect(results.map((r) => file(r.tree, '/etc/hostname')?.content)).toEqual(names.map((name) => `${name}\n`));
   });
 
+  it('sends a repeated file content by id and gets every entry back whole', async () => {
+    // the second run sends /etc/motd (and the other files) as content_id only
+    const motd = { path: '/etc/motd', type: 'file', mode: '0640', uid: 7, content: 'welcome to this container\n' } as const;
+    const run = () => {
+      const c = makeCase('ID=arch\n', [{ call: 'set_hostname', args: [] }]);
+      return harness.run({ ...c, rootfs: [...c.rootfs, motd] });
+    };
+    const first = await run();
+    const second = await run();
+    expect(second.tree).toEqual(first.tree);
+    expect(file(second.tree, '/etc/motd')).toEqual({ gid: 0, ...motd });
+    expect(file(second.tree, '/etc/passwd')?.content).toBe('root:x:0:0:root:/root:/bin/sh\n');
+  });
+
   it('fails autodetection of ID=wolfi without a registry entry (README §9)', async () => {
     const result = await harness.run(makeCase('ID=wolfi\n', []));
     expect(result.error).toEqual({ at: 'new', message: 'unable to detect OS distribution\n' });

@@ -7,10 +7,21 @@
 import { comparePaths, type FsEntry } from '@pve-chainguard/core';
 
 export class TreeBuilder {
+  /** Entries are values: replaced, never changed in place, so builders and lists share them. */
   readonly #entries = new Map<string, FsEntry>();
 
   constructor(entries: readonly FsEntry[] = []) {
-    for (const entry of entries) this.#entries.set(entry.path, { ...entry });
+    for (const entry of entries) this.#entries.set(entry.path, entry);
+  }
+
+  /** An independent copy (same listed entries; implied parents stay implied). */
+  clone(): TreeBuilder {
+    return new TreeBuilder(this.listed());
+  }
+
+  /** The entries as listed, in insertion order, without implied parents or sorting. */
+  listed(): FsEntry[] {
+    return [...this.#entries.values()];
   }
 
   has(path: string): boolean {
@@ -36,8 +47,12 @@ export class TreeBuilder {
   }
 
   binary(path: string, bytes: Uint8Array, mode = '0755'): this {
+    return this.base64(path, Buffer.from(bytes).toString('base64'), mode);
+  }
+
+  /** A binary file given as its base64 text (contents encoded once and reused across trees). */
+  base64(path: string, content: string, mode = '0755'): this {
     this.remove(path);
-    const content = Buffer.from(bytes).toString('base64');
     this.#entries.set(path, { path, type: 'file', mode, uid: 0, gid: 0, content, encoding: 'base64' });
     return this;
   }
@@ -53,40 +68,53 @@ export class TreeBuilder {
     this.#entries.delete(path);
     if (!opts.keepChildren) {
       const prefix = `${path}/`;
-      for (const key of [...this.#entries.keys()]) if (key.startsWith(prefix)) this.#entries.delete(key);
+      // deleting while iterating a Map is safe: no copy of the keys per call
+      for (const key of this.#entries.keys()) if (key.startsWith(prefix)) this.#entries.delete(key);
     }
     return this;
   }
 
   /** Changes the owner of every entry (an image unpacked for an id-mapped container). */
   chownAll(uid: number, gid: number, filter: (e: FsEntry) => boolean = () => true): this {
-    for (const entry of this.#entries.values()) {
-      if (filter(entry)) Object.assign(entry, { uid, gid });
+    for (const [path, entry] of this.#entries) {
+      if (filter(entry)) this.#entries.set(path, { ...entry, uid, gid });
     }
     return this;
   }
 
   /** Sorted entries, parents completed, nothing below a symlink or a file. */
   entries(): FsEntry[] {
-    const all = new Map(this.#entries);
-    for (const path of [...all.keys()]) {
-      for (let p = parentOf(path); p !== '/'; p = parentOf(p)) {
-        if (!all.has(p)) all.set(p, { path: p, type: 'dir', mode: '0755', uid: 0, gid: 0 });
+    const listed = this.#entries;
+    const implied = new Map<string, FsEntry>();
+    for (const path of listed.keys()) {
+      // a parent already there has had its own parents completed (listed ones in this loop)
+      for (let p = parentOf(path); p !== '/' && !listed.has(p) && !implied.has(p); p = parentOf(p)) {
+        implied.set(p, { path: p, type: 'dir', mode: '0755', uid: 0, gid: 0 });
       }
     }
-    const sorted = [...all.values()].sort((a, b) => comparePaths(a.path, b.path));
-    // kept non-directories; a path below one (any prefix before a '/') is dropped. Looked
-    // up per prefix: scanning every blocked path per entry was a tenth of case building.
-    const blocked = new Set<string>();
-    return sorted.filter((entry) => {
-      const path = entry.path;
-      for (let i = path.indexOf('/', 1); i > 0; i = path.indexOf('/', i + 1)) {
-        if (blocked.has(path.slice(0, i))) return false;
-      }
-      if (entry.type !== 'dir') blocked.add(path);
-      return true;
-    });
+    const paths = sortedPaths([...listed.keys(), ...implied.keys()]);
+    // parents sort before their children: an entry stays when its parent is '/' or a kept
+    // directory (so nothing below a file, a symlink or a dropped directory)
+    const keptDirs = new Set<string>();
+    const out: FsEntry[] = [];
+    for (const path of paths) {
+      const parent = parentOf(path);
+      if (parent !== '/' && !keptDirs.has(parent)) continue;
+      const entry = listed.get(path) ?? implied.get(path)!;
+      if (entry.type === 'dir') keptDirs.add(path);
+      out.push(entry);
+    }
+    return out;
   }
+}
+
+/** Code units from U+D800 up, where UTF-16 order stops being byte order. */
+const HIGH_UNITS = /[\ud800-\uffff]/;
+
+/** Byte order; plain code-unit order (one test per path, not per comparison) when it agrees. */
+function sortedPaths(paths: string[]): string[] {
+  if (paths.some((p) => HIGH_UNITS.test(p))) return paths.sort(comparePaths);
+  return paths.sort(); // strings: code-unit order
 }
 
 function parentOf(path: string): string {

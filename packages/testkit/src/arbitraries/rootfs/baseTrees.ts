@@ -75,16 +75,31 @@ export function isIrrelevantToSetup(entry: FsEntry): boolean {
 }
 
 const fixtureCache = new Map<string, FsEntry[]>();
+/** Built-in bases, built once per architecture and copied for each case. */
+const builtinCache = new Map<string, TreeBuilder>();
+
+function builtin(name: 'wolfi' | 'distroless', arch: BinArch): TreeBuilder {
+  const key = `${name} ${arch}`;
+  let tree = builtinCache.get(key);
+  if (!tree) {
+    // frozen: every case's builder and vector shares these entry objects
+    tree = new TreeBuilder((name === 'wolfi' ? wolfi(arch) : distroless(arch)).listed().map((e) => Object.freeze(e)));
+    builtinCache.set(key, tree);
+  }
+  return tree.clone();
+}
 
 /** A fresh builder holding the named base. */
 export function baseTree(name: string, arch: BinArch): TreeBuilder {
-  if (name === 'wolfi') return wolfi(arch);
-  if (name === 'distroless') return distroless(arch);
+  if (name === 'wolfi' || name === 'distroless') return builtin(name, arch);
   if (name.startsWith('fixture:')) {
     const fixture = name.slice('fixture:'.length);
     let entries = fixtureCache.get(fixture);
     if (!entries) {
-      entries = loadFixture(fixture).entries.filter((e) => !isIrrelevantToSetup(e));
+      // frozen: every case's builder and vector shares these entry objects
+      entries = loadFixture(fixture)
+        .entries.filter((e) => !isIrrelevantToSetup(e))
+        .map((e) => Object.freeze({ ...e }));
       fixtureCache.set(fixture, entries);
     }
     return new TreeBuilder(entries);

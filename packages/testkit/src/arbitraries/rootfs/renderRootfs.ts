@@ -1,8 +1,8 @@
 /** Turns a RootfsRecipe into the `rootfs` and `outside` entry lists of a vector. */
-import { type FsEntry, synthesizeSystemdElf } from '@pve-chainguard/core';
-import { tzifStub } from '../../fixtures/tzifStub.ts';
+import type { FsEntry } from '@pve-chainguard/core';
 import { ZONES } from '../pctConfig.ts';
 import { baseTree } from './baseTrees.ts';
+import { systemdElfBase64, tzifBase64 } from './binaryContents.ts';
 import { AUTHORIZED_KEYS, CRONTAB, HOSTS, osReleaseText, PASSWD, pveNetworkUnit, RESOLV, SHADOW, STUB_RESOLV, UNITS } from './content.ts';
 import { UNIT_NAMES, type Marker, type RootfsRecipe } from './rootfsRecipe.ts';
 import { TreeBuilder } from './TreeBuilder.ts';
@@ -118,7 +118,7 @@ function systemd(t: TreeBuilder, r: RootfsRecipe): void {
   if (r.init !== 'base') for (const init of ['/sbin/init', '/usr/bin/init', '/init']) if (t.get(init)?.type !== 'dir') t.remove(init);
   if (isSystemd) {
     if (r.init === 'systemd-not-elf') t.file(binary, '#!/bin/false\n# placeholder for systemd\n', '0755');
-    else t.binary(binary, synthesizeSystemdElf(r.systemdVersion, r.binArch));
+    else t.base64(binary, systemdElfBase64(r.systemdVersion, r.binArch));
   }
   const fromUsrBin = r.libLayout === 'split-lib' ? '../../lib/systemd/systemd' : '../lib/systemd/systemd';
   switch (r.init) {
@@ -244,8 +244,8 @@ function timezone(t: TreeBuilder, r: RootfsRecipe, wanted: readonly string[]): v
   const zoneinfo = '/usr/share/zoneinfo';
   if (r.zoneinfo === 'none') t.remove(zoneinfo);
   const zones = r.zoneinfo === 'wanted' ? wanted : [];
-  for (const zone of zones) t.binary(`${zoneinfo}/${zone}`, tzifStub('UTC', 0), '0644');
+  for (const zone of zones) t.base64(`${zoneinfo}/${zone}`, tzifBase64('UTC', 0), '0644');
   if (r.timezoneFiles.includes('etc-timezone')) t.file('/etc/timezone', 'Etc/UTC\n');
   if (r.timezoneFiles.includes('localtime-link')) t.link('/etc/localtime', '../usr/share/zoneinfo/UTC');
-  if (r.timezoneFiles.includes('localtime-file')) t.binary('/etc/localtime', tzifStub('CET', 3600), '0644');
+  if (r.timezoneFiles.includes('localtime-file')) t.base64('/etc/localtime', tzifBase64('CET', 3600), '0644');
 }

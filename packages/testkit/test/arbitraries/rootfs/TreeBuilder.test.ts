@@ -42,4 +42,22 @@ describe('TreeBuilder', () => {
     t.remove('/etc/a');
     expect(t.entries().map((e) => `${e.path}:${e.mode}`)).toEqual(['/etc:0700', '/etc/c:0644']);
   });
+
+  it('keeps a clone independent of its source, and an implied parent implied', () => {
+    const base = new TreeBuilder().file('/etc/apk/arch', 'x86_64\n');
+    const copy = base.clone().remove('/etc/apk/arch').file('/etc/b', 'b');
+    // /etc/apk was only implied by its file: it goes with it
+    expect(copy.entries().map((e) => e.path)).toEqual(['/etc', '/etc/b']);
+    expect(base.entries().map((e) => e.path)).toEqual(['/etc', '/etc/apk', '/etc/apk/arch']);
+    copy.chownAll(7, 7);
+    expect(base.get('/etc/apk/arch')?.uid).toBe(0);
+  });
+
+  it('places a base64 file as binary() does for the same bytes', () => {
+    const bytes = Uint8Array.from([0, 1, 2, 255]);
+    const a = new TreeBuilder().binary('/x', bytes, '0644').entries();
+    const b = new TreeBuilder().base64('/x', Buffer.from(bytes).toString('base64'), '0644').entries();
+    expect(b).toEqual(a);
+    expect(a[0]).toMatchObject({ encoding: 'base64', content: 'AAEC/w==' });
+  });
 });
