@@ -15,6 +15,8 @@ import type { HarnessCase, HarnessEntry, HarnessStep } from '../../src/perl/type
 const TOY_PLUGIN_DIR = fileURLToPath(new URL('./fixtures/plugins', import.meta.url));
 /** A plugin named like a reviewed one whose detect_architecture is not the reviewed text. */
 const UNREVIEWED_PLUGIN_DIR = fileURLToPath(new URL('./fixtures/unreviewed', import.meta.url));
+/** A plugin whose own ct_file_set_contents counts its calls. */
+const KEEPER_PLUGIN_DIR = fileURLToPath(new URL('./fixtures/keeper', import.meta.url));
 
 const root = canRunPerlHarness();
 if (!root) console.warn('\n!!! SKIPPING Perl harness tests: they need root (chroot). !!!\n');
@@ -112,6 +114,23 @@ describe.skipIf(!root)('PerlHarness', () => {
     );
     expect(result).toMatchObject({ error: null, ostype: 'chainguard', arch: 'amd64' });
     expect(file(result.tree, '/etc/leak')?.content).toBe('no\n');
+  });
+
+  it("writes SSH host keys through a plugin's own ct_file_set_contents in a forked child: its state does not reach the next hook", async () => {
+    const base = makeCase('ID=wolfi\n', []);
+    const result = await harness.run({
+      ...base,
+      rootfs: [...base.rootfs, { path: '/etc/ssh', type: 'dir' }],
+      steps: [
+        { call: 'rewrite_ssh_host_keys', args: [] },
+        { call: 'setup_network', args: [] },
+      ],
+      plugin_dir: KEEPER_PLUGIN_DIR,
+      registry: { plugins: { keeper: 'PVE::LXC::Setup::Keeper' }, aliases: { wolfi: 'keeper' } },
+    });
+    expect(result).toMatchObject({ error: null, ostype: 'keeper', steps_completed: 2 });
+    expect(file(result.tree, '/etc/ssh/ssh_host_ed25519_key.pub')?.content).toBe('<ssh-host-key>');
+    expect(file(result.tree, '/etc/leak')?.content).toBe('none\n');
   });
 
   it('loads a plugin from plugin_dir and maps an os-release ID via a registry alias', async () => {
