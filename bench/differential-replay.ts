@@ -20,11 +20,7 @@ import { runDifferential } from '../packages/testkit/src/differential/runDiffere
 import { locatePluginModule, target } from '../packages/testkit/src/differential/targets.ts';
 import { canRunPerlHarness } from '../packages/testkit/src/perl/PerlHarness.ts';
 import { clearSha512CryptMemo } from '../packages/core/src/util/sha512Crypt.ts';
-
-function option(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] !== undefined ? process.argv[i + 1]! : fallback;
-}
+import { option } from './option.ts';
 
 const runs = Number(option('runs', '2000'));
 const seed = Number(option('seed', '20261129'));

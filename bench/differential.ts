@@ -21,11 +21,7 @@ import { formatReport } from '../packages/testkit/src/differential/report.ts';
 import { runDifferential, targetArbitrary } from '../packages/testkit/src/differential/runDifferential.ts';
 import { locatePluginModule, target } from '../packages/testkit/src/differential/targets.ts';
 import { canRunPerlHarness } from '../packages/testkit/src/perl/PerlHarness.ts';
-
-function option(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] !== undefined ? process.argv[i + 1]! : fallback;
-}
+import { option } from './option.ts';
 
 const runs = Number(option('runs', '10000'));
 const seed = Number(option('seed', '20261129'));

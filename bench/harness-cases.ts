@@ -11,11 +11,7 @@ import { caseVector } from '../packages/testkit/src/arbitraries/caseRecipe.ts';
 import { harnessCase } from '../packages/testkit/src/differential/checkCase.ts';
 import { targetArbitrary } from '../packages/testkit/src/differential/runDifferential.ts';
 import { locatePluginModule, target } from '../packages/testkit/src/differential/targets.ts';
-
-function option(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] !== undefined ? process.argv[i + 1]! : fallback;
-}
+import { option } from './option.ts';
 
 const t = target(option('plugin', 'Chainguard'));
 const seed = Number(option('seed', '20261129'));

@@ -27,16 +27,12 @@ import { HarnessPool } from '../packages/testkit/src/differential/HarnessPool.ts
 import { targetArbitrary } from '../packages/testkit/src/differential/runDifferential.ts';
 import { locatePluginModule, target } from '../packages/testkit/src/differential/targets.ts';
 import { canRunPerlHarness } from '../packages/testkit/src/perl/PerlHarness.ts';
+import { option } from './option.ts';
 
-function option(name: string, fallback: string): number {
-  const i = process.argv.indexOf(`--${name}`);
-  return Number(i >= 0 && process.argv[i + 1] !== undefined ? process.argv[i + 1] : fallback);
-}
-
-const runs = option('runs', '2000');
-const seed = option('seed', '20261129');
-const perlRuns = option('perl-runs', '200');
-const passes = Math.max(2, option('passes', '3'));
+const runs = Number(option('runs', '2000'));
+const seed = Number(option('seed', '20261129'));
+const perlRuns = Number(option('perl-runs', '200'));
+const passes = Math.max(2, Number(option('passes', '3')));
 const ORACLE = resolve(import.meta.dirname, '../oracle/base-vectors.jsonl');
 /** Real pve-container per case, fork + chroot per hook (issue 12's recording). */
 const PROXMOX_MS = [125, 185] as const;
