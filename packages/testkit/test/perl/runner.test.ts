@@ -2,7 +2,7 @@
  * The driver's runner process (perl/lib/Harness/Runner.pm): it plays the cases while the
  * driver keeps the trees and the JSON. A runner that dies takes only its case with it.
  */
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -56,5 +56,14 @@ describe.runIf(canRunPerlHarness())('the harness runner', () => {
     const [driverDir, ...others] = readdirSync(scratch).filter((n) => n.startsWith('pvecg-harness-') && !n.startsWith('pvecg-harness-cache-'));
     expect(others).toEqual([]);
     expect(readdirSync(join(scratch, driverDir!))).toEqual([]);
+  });
+
+  it('replaces a runner that ended between two cases: the case it missed answers a harness error, the next one is played', async () => {
+    const driver = pool.driverPids[0]!;
+    const [runner] = readFileSync(`/proc/${driver}/task/${driver}/children`, 'utf8').trim().split(/\s+/).map(Number);
+    process.kill(runner!, 'SIGKILL');
+    await expect(pool.run(makeCase('arch', GENERATED_PLUGIN_DIR))).rejects.toThrow(/perl harness: case process ended without a result \(9\)/);
+    const after = await pool.run(makeCase('arch', GENERATED_PLUGIN_DIR));
+    expect(after).toMatchObject({ error: null, ostype: 'archlinux' });
   });
 });

@@ -174,11 +174,12 @@ sub start {
     return { pid => $pid, requests => $req_wr, answers => $ans_rd };
 }
 
-# Plays $request in the runner; the answer, or undef when the runner is gone.
+# Plays $request in the runner; the answer, or undef when the runner is gone (also when it
+# ended before it could take the request: EPIPE, not the end of the driver).
 sub ask {
     my ($runner, $request) = @_;
-    local $SIG{PIPE} = 'IGNORE'; # a runner that died: EPIPE, not the end of the driver
-    Harness::Frame::write_data($runner->{requests}, $request);
+    local $SIG{PIPE} = 'IGNORE';
+    eval { Harness::Frame::write_data($runner->{requests}, $request); 1 } or return;
     return Harness::Frame::read_data($runner->{answers});
 }
 
