@@ -34,7 +34,10 @@ export function allowedCpus(): number[] {
 
 let tasksetWorks: boolean | undefined;
 
-/** True when `taskset -c CPU` runs a command here (util-linux present, affinity allowed). */
+/**
+ * True when `taskset` can pin here (util-linux present, affinity allowed): tried once, with
+ * `cpu`, and the answer kept for every later CPU of the same allowed set.
+ */
 export function canPin(cpu: number): boolean {
   tasksetWorks ??= spawnSync('taskset', ['-c', String(cpu), 'true'], { stdio: 'ignore' }).status === 0;
   return tasksetWorks;

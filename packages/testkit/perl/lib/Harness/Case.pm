@@ -56,16 +56,16 @@ sub check_steps {
     return;
 }
 
-# %env: work (scratch dir with the case's rootfs/ and outside entries, absolute), capture
-# (private dir), inc (dirs to strip from source locations), ssh_key_cache (optional dir
-# shared by all cases)
+# $case passed check_steps (the driver checks before it makes the trees). %env: work
+# (scratch dir with the case's rootfs/ and outside entries, absolute), capture (private
+# dir), inc (dirs to strip from source locations), ssh_key_cache (optional dir shared by
+# all cases)
 sub run {
     my ($case, %env) = @_;
 
     my $work = $env{work};
     my $rootfs = "$work/rootfs";
     umask(022);
-    check_steps($case);
 
     Harness::Release::select_release($case->{pve} // 9); # issue 14
     $apply_registry->($case->{registry});
